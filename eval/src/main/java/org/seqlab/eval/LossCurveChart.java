@@ -1,0 +1,100 @@
+package org.seqlab.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+
+/**
+ * Draws the training and validation loss per epoch as a PNG chart.
+ *
+ * <p>The chart is 800 by 500 pixels, titled "Training loss", with the epoch on the x axis and
+ * the loss in nats per token on the y axis. Rendering is headless: {@code java.awt.headless} is
+ * set to {@code true} unless it was already set.
+ */
+public final class LossCurveChart {
+
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 500;
+
+    private LossCurveChart() {}
+
+    /**
+     * Writes the loss curve of a training log to a PNG file.
+     *
+     * <p>There is a "train" series, and a "valid" series when any record has a finite validation
+     * loss; non-finite points are skipped. The file is written atomically through a temporary
+     * file in the same directory, and ends up at exactly {@code png}, whatever its extension.
+     *
+     * @param records the training log, at least one record with a finite training loss
+     * @param png the file to write
+     * @throws IllegalArgumentException if {@code records} is empty or has no finite training loss
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(List<EpochRecord> records, Path png) throws IOException {
+        if (records == null || records.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "A loss curve needs at least one epoch record, but the list was empty.");
+        }
+        List<Double> trainX = new ArrayList<>();
+        List<Double> trainY = new ArrayList<>();
+        List<Double> validX = new ArrayList<>();
+        List<Double> validY = new ArrayList<>();
+        for (EpochRecord r : records) {
+            if (Double.isFinite(r.trainLoss())) {
+                trainX.add((double) r.epoch());
+                trainY.add(r.trainLoss());
+            }
+            if (Double.isFinite(r.validLoss())) {
+                validX.add((double) r.epoch());
+                validY.add(r.validLoss());
+            }
+        }
+        if (trainX.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "A loss curve needs a finite training loss, but all "
+                            + records.size()
+                            + " records had none.");
+        }
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        byte[] bytes = render(trainX, trainY, validX, validY);
+        Path target = png.toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), ".loss-curve.", ".png");
+        try {
+            Files.write(temp, bytes);
+            Files.move(
+                    temp,
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static byte[] render(
+            List<Double> trainX, List<Double> trainY, List<Double> validX, List<Double> validY)
+            throws IOException {
+        XYChart chart =
+                new XYChartBuilder()
+                        .width(WIDTH)
+                        .height(HEIGHT)
+                        .title("Training loss")
+                        .xAxisTitle("epoch")
+                        .yAxisTitle("loss (nats/token)")
+                        .build();
+        chart.addSeries("train", trainX, trainY);
+        if (!validX.isEmpty()) {
+            chart.addSeries("valid", validX, validY);
+        }
+        return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
+    }
+}

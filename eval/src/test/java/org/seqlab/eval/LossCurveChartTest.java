@@ -1,0 +1,59 @@
+package org.seqlab.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LossCurveChartTest {
+
+    private static final byte[] PNG_SIGNATURE = {
+        (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'
+    };
+
+    @TempDir Path dir;
+
+    @Test
+    void writesOnlyThePngFile() throws IOException {
+        List<EpochRecord> records =
+                List.of(
+                        new EpochRecord(1, 10, 3.0, Double.NaN, 1e-3, 100, 1),
+                        new EpochRecord(2, 20, 2.0, 2.5, 1e-3, 100, 2),
+                        new EpochRecord(3, 30, 1.5, 2.2, 1e-3, 100, 3));
+        Path png = dir.resolve("loss.png");
+        LossCurveChart.write(records, png);
+        assertPngOnly(png);
+        LossCurveChart.write(records.subList(0, 1), png);
+        assertPngOnly(png);
+    }
+
+    @Test
+    void keepsTheExactPathWhateverTheExtension() throws IOException {
+        Path out = dir.resolve("curve");
+        LossCurveChart.write(List.of(new EpochRecord(1, 1, 1.0, 1.0, 0.1, 1, 1)), out);
+        assertPngOnly(out);
+    }
+
+    @Test
+    void rejectsEmptyRecords() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LossCurveChart.write(List.of(), dir.resolve("x.png")));
+    }
+
+    private void assertPngOnly(Path png) throws IOException {
+        byte[] bytes = Files.readAllBytes(png);
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, PNG_SIGNATURE.length));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(png), files.toList());
+        }
+    }
+}

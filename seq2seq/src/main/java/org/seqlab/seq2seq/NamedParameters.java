@@ -1,0 +1,175 @@
+package org.seqlab.seq2seq;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * An ordered set of named trainable arrays, saved as safetensors.
+ *
+ * <p>Names are unique and insertion-ordered; the order is the order of optimizer state and of
+ * the saved file. Initialization draws from a {@link SplittableRandom} split once per
+ * parameter, so the same seed gives the same weights on every device.
+ */
+public final class NamedParameters implements AutoCloseable {
+
+    private final NDManager manager;
+    private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+    private final SplittableRandom random;
+
+    /**
+     * Creates an empty set whose arrays live in {@code manager}.
+     *
+     * @param manager owner of every array added
+     * @param seed seed of the initializers
+     */
+    public NamedParameters(NDManager manager, long seed) {
+        this.manager = manager;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** Adds a parameter drawn uniformly from {@code [-bound, bound]}. */
+    public NDArray uniform(String name, Shape shape, double bound) {
+        SplittableRandom r = random.split();
+        float[] values = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((r.nextDouble() * 2 - 1) * bound);
+        }
+        return add(name, manager.create(values, shape));
+    }
+
+    /** Adds a parameter drawn from a normal distribution with the given standard deviation. */
+    public NDArray normal(String name, Shape shape, double std) {
+        SplittableRandom r = random.split();
+        float[] values = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < values.length; i += 2) {
+            double u1 = 1.0 - r.nextDouble();
+            double u2 = r.nextDouble();
+            double radius = Math.sqrt(-2 * Math.log(u1)) * std;
+            values[i] = (float) (radius * Math.cos(2 * Math.PI * u2));
+            if (i + 1 < values.length) {
+                values[i + 1] = (float) (radius * Math.sin(2 * Math.PI * u2));
+            }
+        }
+        return add(name, manager.create(values, shape));
+    }
+
+    /** Adds an existing array under {@code name}; the set takes ownership of it. */
+    public NDArray add(String name, NDArray array) {
+        if (arrays.containsKey(name)) {
+            throw new IllegalArgumentException("Duplicate parameter name '" + name + "'.");
+        }
+        array.attach(manager);
+        array.setName(name);
+        array.setRequiresGradient(true);
+        arrays.put(name, array);
+        return array;
+    }
+
+    /** Returns the parameter called {@code name}. */
+    public NDArray get(String name) {
+        NDArray a = arrays.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("No parameter named '" + name + "'.");
+        }
+        return a;
+    }
+
+    /** Returns the names in order. */
+    public List<String> names() {
+        return Collections.unmodifiableList(new ArrayList<>(arrays.keySet()));
+    }
+
+    /** Returns the arrays in order. */
+    public List<NDArray> arrays() {
+        return Collections.unmodifiableList(new ArrayList<>(arrays.values()));
+    }
+
+    /** Returns the total number of scalar weights. */
+    public long count() {
+        long n = 0;
+        for (NDArray a : arrays.values()) {
+            n += a.size();
+        }
+        return n;
+    }
+
+    /** Returns the manager that owns the arrays. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Writes all parameters as one safetensors stream. */
+    public void write(OutputStream out) throws IOException {
+        NDList list = new NDList();
+        for (NDArray a : arrays.values()) {
+            list.add(a);
+        }
+        list.encode(out, NDList.Encoding.SAFETENSORS);
+    }
+
+    /** Writes all parameters to {@code file} atomically (temp file, then rename). */
+    public void save(Path file) throws IOException {
+        AtomicFiles.write(file, this::write);
+    }
+
+    /**
+     * Replaces every parameter's values with those read from a safetensors file.
+     *
+     * @throws IOException naming the file when it is unreadable, truncated, lacks a parameter or
+     *     holds one of another shape
+     */
+    public void load(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+                NDManager scratch = manager.newSubManager()) {
+            NDList list;
+            try {
+                list = NDList.decode(scratch, in);
+            } catch (RuntimeException e) {
+                throw new IOException(file + ": not a readable parameter file (" + e.getMessage()
+                        + ")", e);
+            }
+            copyFrom(list, file.toString());
+        }
+    }
+
+    /** Replaces every parameter's values with the same-named arrays of {@code list}. */
+    public void copyFrom(NDList list, String source) throws IOException {
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            NDArray target = e.getValue();
+            if (!list.contains(e.getKey())) {
+                throw new IOException(source + ": missing parameter '" + e.getKey() + "'");
+            }
+            NDArray loaded = list.get(e.getKey());
+            if (!loaded.getShape().equals(target.getShape())
+                    || loaded.getDataType() != DataType.FLOAT32) {
+                throw new IOException(source + ": parameter '" + e.getKey() + "' has shape "
+                        + loaded.getShape() + " " + loaded.getDataType() + ", expected "
+                        + target.getShape() + " float32");
+            }
+            target.set(loaded.toByteBuffer());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (NDArray a : arrays.values()) {
+            a.close();
+        }
+        arrays.clear();
+    }
+}

@@ -1,0 +1,64 @@
+package org.seqlab.seq2seq;
+
+import java.time.Duration;
+
+/**
+ * Settings of the {@link TrainingLoop}.
+ *
+ * @param epochs the most epochs to run
+ * @param learningRate Adam's initial learning rate
+ * @param clipNorm global gradient-norm limit; 0 disables clipping
+ * @param weightDecay decoupled weight decay (AdamW); 0 for plain Adam
+ * @param lrDecay factor applied to the learning rate when validation stops improving
+ * @param patience epochs without improvement before the learning rate decays
+ * @param minLearningRate training stops once the learning rate decays below this
+ * @param maxTime wall-clock budget of this run; {@code null} for none
+ * @param checkpointEvery steps between checkpoints (a checkpoint is also written every epoch)
+ * @param seed seed of dropout and every other random choice of the loop
+ */
+public record TrainingConfig(
+        int epochs,
+        float learningRate,
+        double clipNorm,
+        float weightDecay,
+        float lrDecay,
+        int patience,
+        float minLearningRate,
+        Duration maxTime,
+        int checkpointEvery,
+        long seed) {
+
+    /** Validates every field with a message naming the bad value. */
+    public TrainingConfig {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be at least 1; got " + epochs + ".");
+        }
+        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("--lr must be positive; got " + learningRate + ".");
+        }
+        if (!(clipNorm >= 0)) {
+            throw new IllegalArgumentException("--clip must be >= 0; got " + clipNorm + ".");
+        }
+        if (!(weightDecay >= 0)) {
+            throw new IllegalArgumentException(
+                    "--weight-decay must be >= 0; got " + weightDecay + ".");
+        }
+        if (!(lrDecay > 0 && lrDecay <= 1)) {
+            throw new IllegalArgumentException("--lr-decay must be in (0, 1]; got " + lrDecay + ".");
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("--patience must be >= 0; got " + patience + ".");
+        }
+        if (!(minLearningRate >= 0)) {
+            throw new IllegalArgumentException(
+                    "--min-lr must be >= 0; got " + minLearningRate + ".");
+        }
+        if (maxTime != null && (maxTime.isNegative() || maxTime.isZero())) {
+            throw new IllegalArgumentException("--max-time must be positive; got " + maxTime + ".");
+        }
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException(
+                    "--checkpoint-every must be at least 1; got " + checkpointEvery + ".");
+        }
+    }
+}

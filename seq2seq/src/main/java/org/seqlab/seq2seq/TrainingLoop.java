@@ -1,0 +1,274 @@
+package org.seqlab.seq2seq;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.seqlab.eval.EpochRecord;
+import org.seqlab.eval.LossCurveChart;
+import org.seqlab.eval.TrainingLog;
+
+/**
+ * Trains a {@link TrainingTask}: Adam, global-norm clipping, validation every epoch, keeping the
+ * best model, learning-rate decay on a plateau, atomic checkpoints, resume, a wall-clock budget
+ * and a stop on a non-finite loss.
+ *
+ * <p>Dropout is re-seeded from {@code (seed, globalStep)} before every step, so a run resumed
+ * from a checkpoint applies exactly the updates the uninterrupted run would have applied.
+ */
+public final class TrainingLoop {
+
+    /** Name of the JSON-lines training log written in the run directory. */
+    public static final String LOG = "training-log.jsonl";
+
+    /** Name of the loss-curve chart written in the run directory. */
+    public static final String CHART = "loss-curve.png";
+
+    /** Why a run ended. */
+    public enum StopReason {
+        /** All epochs ran. */
+        COMPLETED,
+        /** The {@code --max-time} budget ran out. */
+        MAX_TIME,
+        /** The learning rate decayed below its floor. */
+        LEARNING_RATE_FLOOR
+    }
+
+    /**
+     * The outcome of {@link #run}.
+     *
+     * @param reason why the run ended
+     * @param epochsCompleted epochs completed, counting earlier runs of a resumed training
+     * @param globalStep updates applied in total
+     * @param bestValidLoss the best validation loss in nats per token
+     * @param elapsedSeconds training time of all runs together
+     * @param tokensPerSecond training throughput of this run (validation excluded)
+     */
+    public record Result(
+            StopReason reason,
+            int epochsCompleted,
+            long globalStep,
+            double bestValidLoss,
+            double elapsedSeconds,
+            double tokensPerSecond) {}
+
+    private final TrainingTask task;
+    private final TrainingConfig config;
+    private final Path runDir;
+    private final TrainingListener listener;
+
+    /** Creates a loop that keeps its checkpoint, log and chart in {@code runDir}. */
+    public TrainingLoop(TrainingTask task, TrainingConfig config, Path runDir,
+            TrainingListener listener) {
+        this.task = task;
+        this.config = config;
+        this.runDir = runDir;
+        this.listener = listener == null ? new TrainingListener() {} : listener;
+    }
+
+    /** Returns true when {@code runDir} holds a checkpoint that {@code run(true)} can resume. */
+    public static boolean hasCheckpoint(Path runDir) {
+        return Checkpoint.find(runDir) != null;
+    }
+
+    /**
+     * Runs training to completion, to the time budget or to the learning-rate floor.
+     *
+     * @param resume continue from the checkpoint in the run directory
+     * @throws IllegalStateException when resuming without a checkpoint, or starting afresh over
+     *     an existing one (which would destroy it)
+     * @throws TrainingDivergedException when the loss or gradient norm stops being finite; the
+     *     last good checkpoint is left in place
+     */
+    public Result run(boolean resume) throws IOException {
+        Files.createDirectories(runDir);
+        NamedParameters params = task.parameters();
+        Path log = runDir.resolve(LOG);
+        try (AdamOptimizer adam = AdamOptimizer.defaults(params, config.weightDecay())) {
+            Checkpoint.Position pos = start(resume, params, adam, log);
+            List<EpochRecord> history = new ArrayList<>(TrainingLog.read(log));
+            return loop(pos, params, adam, log, history);
+        }
+    }
+
+    private Checkpoint.Position start(boolean resume, NamedParameters params, AdamOptimizer adam,
+            Path log) throws IOException {
+        Path found = Checkpoint.find(runDir);
+        if (!resume) {
+            if (found != null) {
+                throw new IllegalStateException(runDir + " already holds a training run; pass"
+                        + " --resume to continue it or choose another output directory.");
+            }
+            Files.deleteIfExists(log);
+            return new Checkpoint.Position(0, 0, 0, config.learningRate(), Double.NaN, 0, 0, 0,
+                    0, 0);
+        }
+        if (found == null) {
+            throw new IllegalStateException("Cannot resume: " + runDir + " holds no checkpoint.");
+        }
+        Checkpoint.Position pos = Checkpoint.readPosition(found);
+        try (NDManager scratch = params.manager().newSubManager()) {
+            NDList state = Checkpoint.restore(found, params, adam, scratch);
+            if (pos.step() > 0) {
+                task.restoreState(state);
+            }
+        }
+        List<EpochRecord> kept = new ArrayList<>();
+        for (EpochRecord r : TrainingLog.read(log)) {
+            if (r.epoch() <= pos.epoch()) {
+                kept.add(r);
+            }
+        }
+        TrainingLog.write(log, kept);
+        listener.onMessage(String.format("resuming at epoch %d, step %d (update %d)",
+                pos.epoch() + 1, pos.step(), pos.globalStep()));
+        return pos;
+    }
+
+    private Result loop(Checkpoint.Position start, NamedParameters params, AdamOptimizer adam,
+            Path log, List<EpochRecord> history) throws IOException {
+        long t0 = System.nanoTime();
+        double priorSeconds = start.elapsedSeconds();
+        long deadline = config.maxTime() == null ? Long.MAX_VALUE
+                : t0 + config.maxTime().toNanos();
+        int steps = task.stepsPerEpoch();
+        int epoch = start.epoch();
+        int step = start.step();
+        long global = start.globalStep();
+        float lr = start.learningRate();
+        double best = start.bestValidLoss();
+        int bad = start.badEpochs();
+        double lossSum = start.epochLossSum();
+        int epochSteps = start.epochSteps();
+        long epochTokens = start.epochTokens();
+        long runTokens = 0;
+        double trainNanos = 0;
+        double stepNanos = 0;
+        double validNanos = 0;
+        StopReason reason = StopReason.COMPLETED;
+        Engine engine = Engine.getInstance();
+        outer:
+        for (; epoch < config.epochs(); epoch++, step = 0) {
+            if (step == 0) {
+                task.startEpoch(epoch);
+                lossSum = 0;
+                epochSteps = 0;
+                epochTokens = 0;
+            }
+            long epochStart = System.nanoTime();
+            for (; step < steps; step++) {
+                if (System.nanoTime() + stepNanos + validNanos > deadline) {
+                    reason = StopReason.MAX_TIME;
+                    break;
+                }
+                long s0 = System.nanoTime();
+                engine.setRandomSeed((int) mix(config.seed(), global));
+                double loss;
+                long tokens;
+                try (NDManager sm = params.manager().newSubManager();
+                        GradientCollector gc = engine.newGradientCollector()) {
+                    TrainingTask.StepLoss out = task.forward(sm, epoch, step);
+                    loss = out.loss().getFloat();
+                    tokens = out.tokens();
+                    if (!Double.isFinite(loss)) {
+                        throw diverged("loss", loss, epoch, step, global);
+                    }
+                    gc.backward(out.loss());
+                }
+                double norm = GradientClipping.clipGlobalNorm(params, config.clipNorm());
+                if (!Double.isFinite(norm)) {
+                    throw diverged("gradient norm", norm, epoch, step, global);
+                }
+                adam.step(lr);
+                global++;
+                lossSum += loss;
+                epochSteps++;
+                epochTokens += tokens;
+                runTokens += tokens;
+                long dt = System.nanoTime() - s0;
+                trainNanos += dt;
+                stepNanos = stepNanos == 0 ? dt : 0.9 * stepNanos + 0.1 * dt;
+                listener.onStep(epoch, step, steps, loss, runTokens / (trainNanos / 1e9));
+                if (global % config.checkpointEvery() == 0 && step + 1 < steps) {
+                    save(epoch, step + 1, global, lr, best, bad, priorSeconds, t0, lossSum,
+                            epochSteps, epochTokens, params, adam);
+                }
+            }
+            if (epochSteps == 0) {
+                break;
+            }
+            long v0 = System.nanoTime();
+            double valid = task.validate();
+            validNanos = System.nanoTime() - v0;
+            boolean partial = step < steps;
+            double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
+            double epochTokS = epochTokens / ((v0 - epochStart) / 1e9);
+            EpochRecord record = new EpochRecord(epoch + 1, global, lossSum / epochSteps, valid,
+                    lr, epochTokS, seconds);
+            boolean improved = Double.isNaN(valid) || Double.isNaN(best) || valid < best;
+            if (improved) {
+                best = Double.isNaN(valid) ? best : valid;
+                bad = 0;
+                task.saveBest(valid, epoch + 1);
+            } else if (!partial) {
+                bad++;
+            }
+            if (!partial) {
+                TrainingLog.append(log, record);
+                history.add(record);
+                LossCurveChart.write(history, runDir.resolve(CHART));
+            }
+            listener.onEpoch(record, improved);
+            if (partial) {
+                save(epoch, step, global, lr, best, bad, priorSeconds, t0, lossSum, epochSteps,
+                        epochTokens, params, adam);
+                break;
+            }
+            if (bad > config.patience()) {
+                lr *= config.lrDecay();
+                bad = 0;
+                listener.onMessage(String.format("validation did not improve: learning rate"
+                        + " now %.3g", lr));
+            }
+            save(epoch + 1, 0, global, lr, best, bad, priorSeconds, t0, 0, 0, 0, params, adam);
+            if (lr < config.minLearningRate()) {
+                reason = StopReason.LEARNING_RATE_FLOOR;
+                epoch++;
+                break outer;
+            }
+        }
+        double total = priorSeconds + (System.nanoTime() - t0) / 1e9;
+        return new Result(reason, Math.min(epoch, config.epochs()), global, best, total,
+                trainNanos == 0 ? 0 : runTokens / (trainNanos / 1e9));
+    }
+
+    private void save(int epoch, int step, long global, float lr, double best, int bad,
+            double priorSeconds, long t0, double lossSum, int epochSteps, long epochTokens,
+            NamedParameters params, AdamOptimizer adam) throws IOException {
+        double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
+        Checkpoint.Position pos = new Checkpoint.Position(epoch, step, global, lr, best, bad,
+                seconds, lossSum, epochSteps, epochTokens);
+        Checkpoint.save(runDir, pos, params, adam, task.checkpointState());
+    }
+
+    private TrainingDivergedException diverged(String what, double value, int epoch, int step,
+            long global) {
+        return new TrainingDivergedException(String.format("Training stopped: the %s became %s"
+                + " at epoch %d, step %d (update %d). The last good checkpoint in %s is kept;"
+                + " try a lower --lr or --clip.", what, value, epoch + 1, step, global,
+                runDir.resolve(Checkpoint.DIR)));
+    }
+
+    /** Mixes a seed and a step into one well-spread seed (SplitMix64 finalizer). */
+    static long mix(long seed, long step) {
+        long z = seed * 0x9E3779B97F4A7C15L + step;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (z ^ (z >>> 31)) & Long.MAX_VALUE;
+    }
+}

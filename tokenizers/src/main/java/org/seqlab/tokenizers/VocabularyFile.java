@@ -1,0 +1,267 @@
+package org.seqlab.tokenizers;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and writes the vocabulary text format: a header line {@code #seqlab-vocab v1 <size>}, then
+ * one escaped token per line in id order.
+ */
+final class VocabularyFile {
+
+    static final String MAGIC = "#seqlab-vocab";
+    static final String VERSION = "v1";
+
+    private VocabularyFile() {}
+
+    /** Writes {@code tokens} to {@code file} through a temporary file and an atomic move. */
+    static void write(Path file, List<String> tokens) throws IOException {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (hasUnpairedSurrogate(tokens.get(i))) {
+                throw new IOException(
+                        "Cannot write vocabulary to "
+                                + file
+                                + ": the token with id "
+                                + i
+                                + " contains an unpaired surrogate and has no UTF-8 form.");
+            }
+        }
+        Path absolute = file.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                out.write(MAGIC + " " + VERSION + " " + tokens.size() + "\n");
+                for (String token : tokens) {
+                    out.write(escape(token));
+                    out.write('\n');
+                }
+            }
+            try {
+                Files.move(
+                        temp,
+                        absolute,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Reads and checks a vocabulary file, returning its tokens in id order, specials included. */
+    static List<String> read(Path file) throws IOException {
+        List<String> lines = splitLines(file, decode(file, Files.readAllBytes(file)));
+        if (lines.isEmpty()) {
+            throw new VocabularyFormatException(
+                    file,
+                    1,
+                    "empty file, expected header \"" + MAGIC + " " + VERSION + " <size>\"");
+        }
+        int size = parseHeader(file, lines.get(0));
+        List<String> tokens = new ArrayList<>(size);
+        Set<String> seen = new HashSet<>();
+        for (int i = 1; i < lines.size(); i++) {
+            int lineNumber = i + 1;
+            int id = i - 1;
+            if (id >= size) {
+                throw new VocabularyFormatException(
+                        file,
+                        lineNumber,
+                        "more tokens than the " + size + " declared in the header");
+            }
+            String token = unescape(file, lineNumber, lines.get(i));
+            if (id < Vocabulary.SPECIALS.size() && !token.equals(Vocabulary.SPECIALS.get(id))) {
+                throw new VocabularyFormatException(
+                        file,
+                        lineNumber,
+                        "expected special token "
+                                + quote(Vocabulary.SPECIALS.get(id))
+                                + " at id "
+                                + id
+                                + " but found "
+                                + quote(token));
+            }
+            if (!seen.add(token)) {
+                throw new VocabularyFormatException(
+                        file, lineNumber, "duplicate token " + quote(token));
+            }
+            tokens.add(token);
+        }
+        if (tokens.size() != size) {
+            throw new VocabularyFormatException(
+                    file,
+                    lines.size() + 1,
+                    "the header declares " + size + " tokens but the file has " + tokens.size());
+        }
+        return tokens;
+    }
+
+    private static int parseHeader(Path file, String header) throws VocabularyFormatException {
+        String expected = "expected \"" + MAGIC + " " + VERSION + " <size>\"";
+        String[] parts = header.split(" ", -1);
+        if (parts.length != 3 || !parts[0].equals(MAGIC)) {
+            throw new VocabularyFormatException(
+                    file, 1, "bad header " + quote(header) + ", " + expected);
+        }
+        if (!parts[1].equals(VERSION)) {
+            throw new VocabularyFormatException(
+                    file,
+                    1,
+                    "unsupported format version " + quote(parts[1]) + ", expected " + VERSION);
+        }
+        int size;
+        try {
+            size = Integer.parseInt(parts[2]);
+        } catch (NumberFormatException e) {
+            throw new VocabularyFormatException(
+                    file, 1, "bad size " + quote(parts[2]) + " in header, " + expected, e);
+        }
+        if (size < Vocabulary.SPECIALS.size()) {
+            throw new VocabularyFormatException(
+                    file,
+                    1,
+                    "size "
+                            + size
+                            + " in header is less than the "
+                            + Vocabulary.SPECIALS.size()
+                            + " special tokens");
+        }
+        return size;
+    }
+
+    /** Decodes strict UTF-8, reporting the line of the first malformed byte sequence. */
+    private static String decode(Path file, byte[] bytes) throws VocabularyFormatException {
+        CharsetDecoder decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new VocabularyFormatException(
+                    file, line, "malformed UTF-8 at byte offset " + offset);
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    /** Splits on '\n', accepting a final line end and '\r\n' line ends. */
+    private static List<String> splitLines(Path file, String text)
+            throws VocabularyFormatException {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(start, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (line.indexOf('\r') >= 0) {
+                throw new VocabularyFormatException(
+                        file, lines.size() + 1, "unescaped carriage return (write it as \\r)");
+            }
+            lines.add(line);
+            start = nl < 0 ? text.length() : nl + 1;
+        }
+        return lines;
+    }
+
+    static String escape(String token) {
+        StringBuilder sb = new StringBuilder(token.length() + 4);
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String unescape(Path file, int lineNumber, String line)
+            throws VocabularyFormatException {
+        if (line.indexOf('\\') < 0) {
+            return line;
+        }
+        StringBuilder sb = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            if (i + 1 == line.length()) {
+                throw new VocabularyFormatException(
+                        file, lineNumber, "incomplete escape: backslash at end of line");
+            }
+            char next = line.charAt(++i);
+            switch (next) {
+                case '\\' -> sb.append('\\');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                default ->
+                        throw new VocabularyFormatException(
+                                file,
+                                lineNumber,
+                                "bad escape \"\\"
+                                        + next
+                                        + "\" at column "
+                                        + i
+                                        + ", expected one of \\\\ \\n \\r \\t");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String token) {
+        return "\"" + escape(token) + "\"";
+    }
+
+    private static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
