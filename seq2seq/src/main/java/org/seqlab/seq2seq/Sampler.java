@@ -1,0 +1,94 @@
+package org.seqlab.seq2seq;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Draws a token id from logits with temperature, top-k and nucleus (top-p) filtering.
+ *
+ * @param temperature divides the logits; must be positive (small values approach greedy)
+ * @param topK keep only the k most likely ids; 0 keeps all
+ * @param topP keep the smallest set of most likely ids whose probability reaches p; 1 keeps all
+ */
+public record Sampler(double temperature, int topK, double topP) {
+
+    /** Validates the settings with messages naming the bad value. */
+    public Sampler {
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException(
+                    "--temperature must be positive; got " + temperature + ".");
+        }
+        if (topK < 0) {
+            throw new IllegalArgumentException("--top-k must be >= 0; got " + topK + ".");
+        }
+        if (!(topP > 0 && topP <= 1)) {
+            throw new IllegalArgumentException("--top-p must be in (0, 1]; got " + topP + ".");
+        }
+    }
+
+    /**
+     * Returns an id drawn from {@code softmax(logits / temperature)} after filtering.
+     *
+     * @param banned ids never to draw (e.g. padding), may be empty
+     */
+    public int sample(float[] logits, SplittableRandom random, int... banned) {
+        int n = logits.length;
+        double[] p = new double[n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, logits[i] / temperature);
+        }
+        for (int i = 0; i < n; i++) {
+            p[i] = Math.exp(logits[i] / temperature - max);
+        }
+        for (int b : banned) {
+            p[b] = 0;
+        }
+        if (topK > 0 && topK < n) {
+            double[] sorted = p.clone();
+            Arrays.sort(sorted);
+            double cut = sorted[n - topK];
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                if (p[i] < cut || (p[i] == cut && kept >= topK)) {
+                    p[i] = 0;
+                } else {
+                    kept++;
+                }
+            }
+        }
+        double sum = 0;
+        for (double v : p) {
+            sum += v;
+        }
+        if (topP < 1) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            double[] q = p;
+            Arrays.sort(order, (a, b) -> Double.compare(q[b], q[a]));
+            double acc = 0;
+            int i = 0;
+            for (; i < n && acc < topP * sum; i++) {
+                acc += p[order[i]];
+            }
+            for (; i < n; i++) {
+                p[order[i]] = 0;
+            }
+            sum = acc;
+        }
+        double u = random.nextDouble() * sum;
+        int last = 0;
+        for (int i = 0; i < n; i++) {
+            if (p[i] > 0) {
+                last = i;
+                u -= p[i];
+                if (u < 0) {
+                    return i;
+                }
+            }
+        }
+        return last;
+    }
+}

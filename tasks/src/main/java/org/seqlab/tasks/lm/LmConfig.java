@@ -1,0 +1,125 @@
+package org.seqlab.tasks.lm;
+
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.seq2seq.LanguageModelSpec;
+import org.seqlab.seq2seq.TrainingConfig;
+
+/**
+ * Everything that decides a trained language model: data handling, architecture and training.
+ *
+ * @param level characters or words
+ * @param cell LSTM or GRU
+ * @param layers recurrent layers
+ * @param hidden hidden size of each layer
+ * @param embedding embedding width
+ * @param dropout dropout on embeddings, between layers and before the output
+ * @param seqLen truncated-BPTT window length
+ * @param batch parallel streams per batch
+ * @param validFraction the last fraction of the corpus held out for validation
+ * @param minCount words rarer than this become {@code <unk>} (word level)
+ * @param maxVocab the most vocabulary entries, specials included; 0 for no limit
+ * @param training optimizer, schedule, time budget, checkpoints and seed
+ */
+public record LmConfig(
+        Level level,
+        CellType cell,
+        int layers,
+        int hidden,
+        int embedding,
+        float dropout,
+        int seqLen,
+        int batch,
+        double validFraction,
+        int minCount,
+        int maxVocab,
+        TrainingConfig training) {
+
+    /** Validates every field with a message naming the bad value. */
+    public LmConfig {
+        if (level == null || cell == null || training == null) {
+            throw new IllegalArgumentException("level, cell and training must be set.");
+        }
+        new LanguageModelSpec(cell, 5, embedding, hidden, layers, dropout);
+        if (seqLen < 1) {
+            throw new IllegalArgumentException("--seq-len must be at least 1; got " + seqLen + ".");
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1; got " + batch + ".");
+        }
+        if (!(validFraction >= 0 && validFraction < 1)) {
+            throw new IllegalArgumentException(
+                    "--valid-fraction must be in [0, 1); got " + validFraction + ".");
+        }
+        if (minCount < 1) {
+            throw new IllegalArgumentException(
+                    "--min-count must be at least 1; got " + minCount + ".");
+        }
+        if (maxVocab != 0 && maxVocab < 5) {
+            throw new IllegalArgumentException(
+                    "--max-vocab must be 0 (no limit) or at least 5; got " + maxVocab + ".");
+        }
+    }
+
+    /** Returns the defaults of {@code seqlab lm train}. */
+    public static LmConfig defaults() {
+        return new LmConfig(Level.CHAR, CellType.LSTM, 2, 512, 64, 0.2f, 100, 64, 0.1, 1, 0,
+                new TrainingConfig(50, 2e-3f, 5, 0, 0.5f, 0, 1e-5f, null, 200, 1));
+    }
+
+    /** Returns the run's seed. */
+    public long seed() {
+        return training.seed();
+    }
+
+    /** Returns the network architecture for a vocabulary of {@code vocabSize}. */
+    public LanguageModelSpec spec(int vocabSize) {
+        return new LanguageModelSpec(cell, vocabSize, embedding, hidden, layers, dropout);
+    }
+
+    /** Returns the configuration as the manifest's {@code config} object. */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("level", level.id());
+        o.addProperty("cell", cell.id());
+        o.addProperty("layers", layers);
+        o.addProperty("hidden", hidden);
+        o.addProperty("embedding", embedding);
+        o.addProperty("dropout", dropout);
+        o.addProperty("seq_len", seqLen);
+        o.addProperty("batch", batch);
+        o.addProperty("valid_fraction", validFraction);
+        o.addProperty("min_count", minCount);
+        o.addProperty("max_vocab", maxVocab);
+        TrainingConfig t = training;
+        o.addProperty("epochs", t.epochs());
+        o.addProperty("lr", t.learningRate());
+        o.addProperty("clip", t.clipNorm());
+        o.addProperty("weight_decay", t.weightDecay());
+        o.addProperty("lr_decay", t.lrDecay());
+        o.addProperty("patience", t.patience());
+        o.addProperty("min_lr", t.minLearningRate());
+        o.addProperty("max_time_s", t.maxTime() == null ? 0 : t.maxTime().toSeconds());
+        o.addProperty("checkpoint_every", t.checkpointEvery());
+        o.addProperty("seed", t.seed());
+        return o;
+    }
+
+    /** Rebuilds a configuration from {@link #toJson()}'s output. */
+    public static LmConfig fromJson(JsonObject o) {
+        long maxTime = o.get("max_time_s").getAsLong();
+        TrainingConfig t = new TrainingConfig(o.get("epochs").getAsInt(),
+                o.get("lr").getAsFloat(), o.get("clip").getAsDouble(),
+                o.get("weight_decay").getAsFloat(), o.get("lr_decay").getAsFloat(),
+                o.get("patience").getAsInt(), o.get("min_lr").getAsFloat(),
+                maxTime == 0 ? null : Duration.ofSeconds(maxTime),
+                o.get("checkpoint_every").getAsInt(), o.get("seed").getAsLong());
+        return new LmConfig(Level.parse(o.get("level").getAsString()),
+                CellType.parse(o.get("cell").getAsString()), o.get("layers").getAsInt(),
+                o.get("hidden").getAsInt(), o.get("embedding").getAsInt(),
+                o.get("dropout").getAsFloat(), o.get("seq_len").getAsInt(),
+                o.get("batch").getAsInt(), o.get("valid_fraction").getAsDouble(),
+                o.get("min_count").getAsInt(), o.get("max_vocab").getAsInt(), t);
+    }
+}

@@ -1,0 +1,97 @@
+package org.seqlab.tasks.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.seqlab.seq2seq.RecurrentLanguageModel;
+import org.seqlab.seq2seq.RecurrentState;
+import org.seqlab.seq2seq.Sampler;
+import org.seqlab.tokenizers.Vocabulary;
+
+/**
+ * Generates text from a language model, one token at a time, carrying the recurrent state
+ * forward (the prefix is read once, never re-run). The same model, prime, sampler and seed give
+ * the same text.
+ */
+public final class LmGenerator {
+
+    private final LmModel model;
+
+    /** Creates a generator over {@code model}. */
+    public LmGenerator(LmModel model) {
+        this.model = model;
+    }
+
+    /**
+     * Streams {@code length} generated tokens' text to {@code sink}, after reading {@code prime}.
+     *
+     * @throws IllegalArgumentException naming the tokens of the prime the model never saw
+     */
+    public void generate(String prime, int length, Sampler sampler, long seed,
+            Consumer<String> sink) {
+        if (length < 0) {
+            throw new IllegalArgumentException("--length must be >= 0; got " + length + ".");
+        }
+        List<String> unknown = model.unknownTokens(prime);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("The prime contains " + describe(unknown)
+                    + " that the model never saw in training.");
+        }
+        Vocabulary vocab = model.vocabulary();
+        Level level = model.config().level();
+        int[] ids = model.encode(prime);
+        if (ids.length == 0) {
+            String start = level == Level.CHAR ? "\n" : Vocabulary.EOS;
+            ids = new int[] {vocab.contains(start) ? vocab.id(start) : Vocabulary.SPECIALS.size()};
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        RecurrentLanguageModel net = model.network();
+        int[] banned = {Vocabulary.PAD_ID, Vocabulary.UNK_ID, Vocabulary.BOS_ID};
+        try (NDManager m = model.manager().newSubManager()) {
+            RecurrentState state = null;
+            float[] logits;
+            try (NDManager step = m.newSubManager()) {
+                NDArray x = step.create(LmTrainer.toLongs(ids), new Shape(1, ids.length));
+                RecurrentLanguageModel.Output o = net.forward(x, null, false);
+                logits = o.logits().get(0, ids.length - 1).toFloatArray();
+                state = o.state();
+                state.attach(m);
+            }
+            boolean atLineStart = prime.isEmpty() || prime.endsWith("\n");
+            for (int i = 0; i < length; i++) {
+                int id = sampler.sample(logits, random, banned);
+                String token = vocab.token(id);
+                sink.accept(level.render(token, level == Level.WORD && atLineStart));
+                atLineStart = Vocabulary.EOS.equals(token);
+                if (i + 1 == length) {
+                    break;
+                }
+                try (NDManager step = m.newSubManager()) {
+                    state.attach(step);
+                    NDArray x = step.create(new long[] {id}, new Shape(1, 1));
+                    RecurrentLanguageModel.Output o = net.forward(x, state, false);
+                    logits = o.logits().toFloatArray();
+                    state = o.state();
+                    state.attach(m);
+                }
+            }
+        }
+    }
+
+    private static String describe(List<String> tokens) {
+        StringBuilder sb = new StringBuilder();
+        for (String t : tokens) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append('\'').append(t).append('\'');
+            if (t.codePointCount(0, t.length()) == 1) {
+                sb.append(String.format(" (U+%04X)", t.codePointAt(0)));
+            }
+        }
+        return (tokens.size() == 1 ? "a token " : tokens.size() + " tokens ") + sb;
+    }
+}
