@@ -1,5 +1,6 @@
 package org.seqlab.eval;
 
+import org.seqlab.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,18 +67,7 @@ public final class LossCurveChart {
             System.setProperty("java.awt.headless", "true");
         }
         byte[] bytes = render(trainX, trainY, validX, validY);
-        Path target = png.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), ".loss-curve.", ".png");
-        try {
-            Files.write(temp, bytes);
-            Files.move(
-                    temp,
-                    target,
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(png, out -> out.write(bytes));
     }
 
     private static byte[] render(

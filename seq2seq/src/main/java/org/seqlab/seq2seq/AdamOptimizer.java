@@ -1,5 +1,6 @@
 package org.seqlab.seq2seq;
 
+import org.seqlab.io.AtomicFiles;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

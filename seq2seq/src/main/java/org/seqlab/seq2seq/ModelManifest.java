@@ -1,5 +1,6 @@
 package org.seqlab.seq2seq;
 
+import org.seqlab.io.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;

@@ -1,5 +1,6 @@
 package org.seqlab.tokenizers;
 
+import org.seqlab.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
@@ -40,29 +41,12 @@ final class VocabularyFile {
                                 + " contains an unpaired surrogate and has no UTF-8 form.");
             }
         }
-        Path absolute = file.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                out.write(MAGIC + " " + VERSION + " " + tokens.size() + "\n");
-                for (String token : tokens) {
-                    out.write(escape(token));
-                    out.write('\n');
-                }
-            }
-            try {
-                Files.move(
-                        temp,
-                        absolute,
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        StringBuilder text = new StringBuilder();
+        text.append(MAGIC + " " + VERSION + " " + tokens.size() + "\n");
+        for (String token : tokens) {
+            text.append(escape(token)).append('\n');
         }
+        AtomicFiles.writeString(file, text.toString());
     }
 
     /** Reads and checks a vocabulary file, returning its tokens in id order, specials included. */

@@ -47,6 +47,7 @@ public final class Seqlab implements Runnable {
     public static int execute(String... args) {
         CommandLines.remember(args);
         CommandLine cl = new CommandLine(new Seqlab());
+        cl.setOverwrittenOptionsAllowed(true);
         cl.setExecutionExceptionHandler(Seqlab::handle);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();

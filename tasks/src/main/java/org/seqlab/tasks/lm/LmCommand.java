@@ -162,8 +162,7 @@ public final class LmCommand {
                 throw new IllegalArgumentException("--length must be >= 0; got " + length + ".");
             }
             long s = seed != null ? seed : System.nanoTime();
-            PrintStream out = new PrintStream(new java.io.FileOutputStream(
-                    java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+            PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             try (LmModel m = LmModel.load(model)) {
                 boolean[] started = {false};
                 new LmGenerator(m).generate(prime, length, sampler, s, t -> {

@@ -12,7 +12,7 @@ import org.seqlab.corpora.CorpusFormatException;
 import org.seqlab.corpora.Split;
 import org.seqlab.corpora.StreamBatches;
 import org.seqlab.corpora.TextReader;
-import org.seqlab.seq2seq.AtomicFiles;
+import org.seqlab.io.AtomicFiles;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.TrainingListener;
 import org.seqlab.seq2seq.TrainingLoop;

@@ -1,4 +1,4 @@
-package org.seqlab.seq2seq;
+package org.seqlab.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -27,6 +27,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
+            readableByAll(tmp);
             try (var channel = java.nio.channels.FileChannel.open(tmp,
                             java.nio.file.StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(
@@ -38,6 +39,14 @@ public final class AtomicFiles {
             move(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Gives a temp file the usual rw-r--r-- mode (temp files start private). */
+    private static void readableByAll(Path tmp) throws IOException {
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(tmp,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -1,0 +1,183 @@
+package org.seqlab.tasks.lm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CLI smoke test: train one epoch on a few KB, evaluate, generate; then each bad input. */
+class LmCommandTest {
+
+    @TempDir static Path dir;
+    static Path corpus;
+    static Path model;
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        corpus = TinyCorpus.write(dir, "tiny.txt", 200);
+        model = dir.resolve("model");
+        Cli r = Cli.run(TinyCorpus.tinyTrainArgs(corpus, model));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("stopped: completed after 1 epochs"), r.out());
+    }
+
+    @Test
+    void trainingWritesAModelDirectoryWithLogAndChart() throws IOException {
+        for (String f : new String[] {"manifest.json", "vocab.txt", "model.safetensors",
+            "training-log.jsonl", "loss-curve.png"}) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+        JsonObject m = JsonParser.parseString(Files.readString(model.resolve("manifest.json")))
+                .getAsJsonObject();
+        assertEquals(1, m.get("format_version").getAsInt());
+        assertEquals("lm", m.get("task").getAsString());
+        assertEquals(5, m.get("seed").getAsLong());
+        assertEquals(64, m.getAsJsonObject("data").get("corpus_sha256").getAsString().length());
+        assertTrue(m.get("command").getAsString().startsWith("seqlab lm train --corpus"));
+        assertTrue(m.getAsJsonObject("metrics").get("valid_loss_nats").getAsDouble() > 0);
+        assertEquals(1, Files.readAllLines(model.resolve("training-log.jsonl")).size());
+    }
+
+    @Test
+    void evalPrintsTheFourJsonFields() {
+        Cli r = Cli.run("lm", "eval", "--model", model.toString(), "--corpus", corpus.toString(),
+                "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out().trim()).getAsJsonObject();
+        double nats = o.get("loss_nats").getAsDouble();
+        assertEquals(nats / Math.log(2), o.get("bits_per_token").getAsDouble(), 1e-4);
+        assertEquals(Math.exp(nats), o.get("perplexity").getAsDouble(), 1e-3 * Math.exp(nats));
+        assertTrue(o.get("tokens").getAsLong() > 1000);
+    }
+
+    @Test
+    void generateIsReproducibleBySeedAndStartsWithThePrime() {
+        String[] args = {"lm", "generate", "--model", model.toString(), "--prime", "ROMEO:",
+            "--length", "80", "--seed", "3"};
+        Cli a = Cli.run(args);
+        Cli b = Cli.run(args);
+        assertEquals(0, a.code(), a.err());
+        assertTrue(a.out().startsWith("ROMEO:"), a.out());
+        assertEquals("ROMEO:".length() + 80 + 1, a.out().codePointCount(0, a.out().length()));
+        assertEquals(a.out(), b.out());
+        Cli c = Cli.run("lm", "generate", "--model", model.toString(), "--prime", "ROMEO:",
+                "--length", "80", "--seed", "4");
+        assertNotEquals(a.out(), c.out());
+    }
+
+    @Test
+    void primeWithUnseenCharactersNamesThem() {
+        Cli r = Cli.run("lm", "generate", "--model", model.toString(), "--prime", "Zoë",
+                "--length", "5");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("'ë' (U+00EB)"), r.err());
+        assertTrue(r.err().contains("'Z'"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void emptyCorpusIsRejected() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        Cli r = Cli.run(TinyCorpus.tinyTrainArgs(empty, dir.resolve("e")));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("empty.txt") && r.err().contains("empty"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void corpusShorterThanOneWindowIsRejected() throws IOException {
+        Path shortText = Files.writeString(dir.resolve("short.txt"), "To be or not to be.");
+        Cli r = Cli.run(TinyCorpus.tinyTrainArgs(shortText, dir.resolve("s"), "--batch", "64"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("short.txt"), r.err());
+    }
+
+    @Test
+    void nonUtf8CorpusNamesTheByteOffset() throws IOException {
+        Path bad = dir.resolve("latin1.txt");
+        Files.write(bad, new byte[] {'a', 'b', '\n', 'c', (byte) 0xE9, 'd'});
+        Cli r = Cli.run(TinyCorpus.tinyTrainArgs(bad, dir.resolve("b")));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("latin1.txt") && r.err().contains("byte 4"), r.err());
+    }
+
+    @Test
+    void invalidSettingsAreUsageErrors() {
+        Cli hidden = Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("h"), "--hidden", "0"));
+        assertEquals(2, hidden.code());
+        assertTrue(hidden.err().contains("--hidden must be at least 1; got 0"), hidden.err());
+        assertEquals(2, Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("d"),
+                "--dropout", "1.5")).code());
+        assertEquals(2, Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("t"),
+                "--max-time", "soon")).code());
+        assertEquals(2, Cli.run("lm", "generate", "--model", model.toString(), "--top-p", "0")
+                .code());
+        assertEquals(2, Cli.run("lm", "frobnicate").code());
+        assertFalse(Files.exists(dir.resolve("h")), "nothing written for a rejected config");
+    }
+
+    @Test
+    void missingTruncatedAndNewerModelsAreRejected() throws IOException {
+        Cli missing = Cli.run("lm", "generate", "--model", dir.resolve("nope").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nope"), missing.err());
+
+        Path truncated = copyModel("truncated");
+        byte[] params = Files.readAllBytes(truncated.resolve("model.safetensors"));
+        Files.write(truncated.resolve("model.safetensors"),
+                java.util.Arrays.copyOf(params, params.length - 100));
+        Cli t = Cli.run("lm", "generate", "--model", truncated.toString());
+        assertEquals(2, t.code());
+        assertTrue(t.err().contains("model.safetensors"), t.err());
+
+        Path incomplete = copyModel("incomplete");
+        Files.delete(incomplete.resolve("vocab.txt"));
+        Cli i = Cli.run("lm", "eval", "--model", incomplete.toString(), "--corpus",
+                corpus.toString());
+        assertEquals(2, i.code());
+        assertTrue(i.err().contains("vocab.txt is missing"), i.err());
+
+        Path newer = copyModel("newer");
+        String manifest = Files.readString(newer.resolve("manifest.json"))
+                .replace("\"format_version\": 1", "\"format_version\": 7");
+        Files.writeString(newer.resolve("manifest.json"), manifest);
+        Cli n = Cli.run("lm", "generate", "--model", newer.toString());
+        assertEquals(2, n.code());
+        assertTrue(n.err().contains("format version 7 is newer"), n.err());
+    }
+
+    @Test
+    void trainingOverAnExistingRunRefusesAndKeepsIt() throws IOException {
+        Path run = dir.resolve("existing");
+        assertEquals(0, Cli.run(TinyCorpus.tinyTrainArgs(corpus, run))
+                .code());
+        byte[] before = Files.readAllBytes(run.resolve("checkpoint/params.safetensors"));
+        Cli again = Cli.run(TinyCorpus.tinyTrainArgs(corpus, run));
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("--resume"), again.err());
+        assertTrue(java.util.Arrays.equals(before,
+                Files.readAllBytes(run.resolve("checkpoint/params.safetensors"))));
+        Cli noCheckpoint = Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("fresh"),
+                "--resume"));
+        assertEquals(2, noCheckpoint.code());
+        assertTrue(noCheckpoint.err().contains("Cannot resume"), noCheckpoint.err());
+    }
+
+    private static Path copyModel(String name) throws IOException {
+        Path copy = dir.resolve(name);
+        Files.createDirectories(copy);
+        for (String f : new String[] {"manifest.json", "vocab.txt", "model.safetensors"}) {
+            Files.copy(model.resolve(f), copy.resolve(f));
+        }
+        return copy;
+    }
+}
