@@ -127,7 +127,7 @@ public final class AdamOptimizer implements AutoCloseable {
             throw new IOException(file + ": optimizer state lacks '" + target.getName()
                     + "' of shape " + target.getShape());
         }
-        target.set(list.get(target.getName()).toByteBuffer());
+        NamedParameters.assign(target, list.get(target.getName()));
     }
 
     @Override

@@ -162,8 +162,17 @@ public final class NamedParameters implements AutoCloseable {
                         + loaded.getShape() + " " + loaded.getDataType() + ", expected "
                         + target.getShape() + " float32");
             }
-            target.set(loaded.toByteBuffer());
+            assign(target, loaded);
         }
+    }
+
+    /**
+     * Copies {@code source}'s values into {@code target} in place, with native ops (DJL's
+     * {@code set(Buffer)} makes libtorch print a deprecation warning). Targets are always
+     * finite here (fresh initializations or zeroed moments), so {@code 0 * target} is zero.
+     */
+    static void assign(NDArray target, NDArray source) {
+        target.muli(0).addi(source);
     }
 
     @Override
