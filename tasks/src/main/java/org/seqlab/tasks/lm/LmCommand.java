@@ -26,6 +26,20 @@ public final class LmCommand {
     /** The model used when {@code --model} is not given. */
     public static final String DEFAULT_MODEL = "models/char-shakespeare";
 
+    /**
+     * Returns {@code model} as given when it exists, else resolved against the installation
+     * directory ({@code -Dseqlab.home}, set by {@code bin/seqlab}), so that the shipped models
+     * are found from any working directory.
+     */
+    static Path resolveModel(Path model) {
+        String home = System.getProperty("seqlab.home");
+        if (java.nio.file.Files.exists(model) || model.isAbsolute() || home == null) {
+            return model;
+        }
+        Path installed = Path.of(home).resolve(model);
+        return java.nio.file.Files.exists(installed) ? installed : model;
+    }
+
     /** {@code seqlab lm train}. */
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Train a language model on a text file into a model directory.")
@@ -113,7 +127,7 @@ public final class LmCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (LmModel m = LmModel.load(model)) {
+            try (LmModel m = LmModel.load(resolveModel(model))) {
                 String text = TextReader.read(corpus);
                 int[] ids = m.encode(text);
                 if (ids.length < 2) {
@@ -163,7 +177,7 @@ public final class LmCommand {
             }
             long s = seed != null ? seed : System.nanoTime();
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-            try (LmModel m = LmModel.load(model)) {
+            try (LmModel m = LmModel.load(resolveModel(model))) {
                 boolean[] started = {false};
                 new LmGenerator(m).generate(prime, length, sampler, s, t -> {
                     if (!started[0]) {

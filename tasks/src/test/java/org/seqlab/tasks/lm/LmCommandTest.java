@@ -75,6 +75,26 @@ class LmCommandTest {
     }
 
     @Test
+    void wordLevelTrainsAndGeneratesWords() {
+        Path words = dir.resolve("words");
+        Cli t = Cli.run(TinyCorpus.tinyTrainArgs(corpus, words, "--level", "word",
+                "--seq-len", "6"));
+        assertEquals(0, t.code(), t.err());
+        Cli g = Cli.run("lm", "generate", "--model", words.toString(), "--prime", "ROMEO:",
+                "--length", "12", "--seed", "1");
+        assertEquals(0, g.code(), g.err());
+        assertTrue(g.out().startsWith("ROMEO:"), g.out());
+        String generated = g.out().substring("ROMEO:".length()).trim();
+        for (String w : generated.split("\\s+")) {
+            assertTrue(TinyCorpus.text(200, 11).contains(w), "not a corpus word: " + w);
+        }
+        Cli unknown = Cli.run("lm", "generate", "--model", words.toString(), "--prime",
+                "wherefore zebra", "--length", "3");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("'zebra'"), unknown.err());
+    }
+
+    @Test
     void primeWithUnseenCharactersNamesThem() {
         Cli r = Cli.run("lm", "generate", "--model", model.toString(), "--prime", "Zoë",
                 "--length", "5");

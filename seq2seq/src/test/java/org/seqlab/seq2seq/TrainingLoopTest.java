@@ -1,0 +1,165 @@
+package org.seqlab.seq2seq;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqlab.eval.TrainingLog;
+
+/** The loop's control logic, on a one-weight task whose losses and validations are scripted. */
+class TrainingLoopTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    /** loss = w * x_step; validation returns the scripted values in turn. */
+    private final class Scripted implements TrainingTask {
+        final NamedParameters params = new NamedParameters(manager, 1);
+        final NDArray w = params.add("w", manager.create(new float[] {1f}));
+        final float[] xs;
+        final double[] valids;
+        final List<Double> savedBest = new ArrayList<>();
+        int validations;
+        long sleepMillis;
+
+        Scripted(float[] xs, double... valids) {
+            this.xs = xs;
+            this.valids = valids;
+        }
+
+        @Override
+        public NamedParameters parameters() {
+            return params;
+        }
+
+        @Override
+        public int stepsPerEpoch() {
+            return xs.length;
+        }
+
+        @Override
+        public void startEpoch(int epoch) {}
+
+        @Override
+        public StepLoss forward(NDManager m, int epoch, int step) {
+            if (sleepMillis > 0) {
+                try {
+                    Thread.sleep(sleepMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new StepLoss(w.mul(xs[step]).sum(), 10);
+        }
+
+        @Override
+        public double validate() {
+            return valids[Math.min(validations++, valids.length - 1)];
+        }
+
+        @Override
+        public void saveBest(double validLoss, int epoch) {
+            savedBest.add(validLoss);
+        }
+
+        @Override
+        public NDList checkpointState() {
+            return new NDList();
+        }
+
+        @Override
+        public void restoreState(NDList state) {}
+    }
+
+    private static TrainingConfig config(int epochs, Duration maxTime, int checkpointEvery) {
+        return new TrainingConfig(epochs, 0.1f, 0, 0, 0.5f, 0, 0.01f, maxTime, checkpointEvery,
+                7);
+    }
+
+    @Test
+    void nonFiniteLossStopsAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws IOException {
+        Scripted task = new Scripted(new float[] {1, 2, Float.NaN, 3}, 1.0);
+        TrainingLoop loop = new TrainingLoop(task, config(2, null, 1), dir, null);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> loop.run(false));
+        assertTrue(e.getMessage().contains("loss became NaN at epoch 1, step 2"), e.getMessage());
+        Checkpoint.Position pos = Checkpoint.readPosition(Checkpoint.find(dir));
+        assertEquals(2, pos.step());
+        assertEquals(2, pos.globalStep());
+        float[] good = task.w.toFloatArray();
+        try (NamedParameters reloaded = new NamedParameters(manager, 1)) {
+            reloaded.add("w", manager.create(new float[] {0f}));
+            reloaded.load(Checkpoint.find(dir).resolve("params.safetensors"));
+            assertArrayEquals(good, reloaded.get("w").toFloatArray());
+        }
+    }
+
+    @Test
+    void learningRateDecaysWhenValidationStopsImprovingAndBestIsKept(@TempDir Path dir)
+            throws IOException {
+        Scripted task = new Scripted(new float[] {1, 1}, 3.0, 2.0, 2.5, 2.4, 1.5);
+        TrainingLoop.Result r = new TrainingLoop(task, config(5, null, 100), dir, null)
+                .run(false);
+        assertEquals(TrainingLoop.StopReason.COMPLETED, r.reason());
+        assertEquals(List.of(3.0, 2.0, 1.5), task.savedBest);
+        assertEquals(1.5, r.bestValidLoss());
+        var log = TrainingLog.read(dir.resolve(TrainingLoop.LOG));
+        assertEquals(5, log.size());
+        // epochs 1-3 at 0.1; epoch 3 did not improve -> 0.05; epoch 4 did not -> 0.025
+        assertEquals(0.1, log.get(2).learningRate(), 1e-7);
+        assertEquals(0.05, log.get(3).learningRate(), 1e-7);
+        assertEquals(0.025, log.get(4).learningRate(), 1e-7);
+        assertEquals(10, r.globalStep());
+    }
+
+    @Test
+    void maxTimeStopsCleanlyWithACheckpointThatResumes(@TempDir Path dir) throws IOException {
+        Scripted task = new Scripted(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, 2.0, 1.0);
+        task.sleepMillis = 60;
+        TrainingLoop.Result r = new TrainingLoop(task, config(3, Duration.ofMillis(250), 100),
+                dir, null).run(false);
+        assertEquals(TrainingLoop.StopReason.MAX_TIME, r.reason());
+        Checkpoint.Position pos = Checkpoint.readPosition(Checkpoint.find(dir));
+        assertTrue(pos.step() > 0 && pos.step() < 8, "stopped mid-epoch at " + pos);
+        assertEquals(pos.globalStep(), r.globalStep());
+
+        task.sleepMillis = 0;
+        TrainingLoop.Result rest = new TrainingLoop(task, config(3, null, 100), dir, null)
+                .run(true);
+        assertEquals(TrainingLoop.StopReason.COMPLETED, rest.reason());
+        assertEquals(24, rest.globalStep());
+        assertEquals(3, TrainingLog.read(dir.resolve(TrainingLoop.LOG)).size());
+    }
+
+    @Test
+    void refusesToOverwriteARunOrResumeNothing(@TempDir Path dir) throws IOException {
+        Scripted task = new Scripted(new float[] {1}, 1.0);
+        assertThrows(IllegalStateException.class,
+                () -> new TrainingLoop(task, config(1, null, 1), dir, null).run(true));
+        new TrainingLoop(task, config(1, null, 1), dir, null).run(false);
+        assertThrows(IllegalStateException.class,
+                () -> new TrainingLoop(task, config(1, null, 1), dir, null).run(false));
+    }
+}
