@@ -3,8 +3,8 @@ package org.seqlab.eval;
 /**
  * Softmax cross-entropy computed in plain Java, as a reference for the model's loss.
  *
- * <p>All sums are done in {@code double} after subtracting the largest logit, so large logits
- * such as {@code [1000, 0]} do not overflow.
+ * <p>All sums are done in {@code double} after subtracting the largest logit, so large logits such
+ * as {@code [1000, 0]} do not overflow.
  */
 public final class CrossEntropy {
 
@@ -25,11 +25,7 @@ public final class CrossEntropy {
         }
         if (target < 0 || target >= logits.length) {
             throw new IllegalArgumentException(
-                    "The target "
-                            + target
-                            + " is out of range for "
-                            + logits.length
-                            + " classes.");
+                    "The target " + target + " is out of range for " + logits.length + " classes.");
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < logits.length; i++) {

@@ -13,9 +13,9 @@ import java.io.IOException;
  * A small shared helper around one {@link Gson} instance.
  *
  * <p>The instance serializes nulls, writes {@code NaN} and infinite {@code double} and {@code
- * float} values as JSON {@code null} (so the output is always valid JSON), and reads a JSON
- * {@code null} into a {@code double} or {@code float} as {@code NaN}. It supports records. The
- * instance is immutable and thread-safe.
+ * float} values as JSON {@code null} (so the output is always valid JSON), and reads a JSON {@code
+ * null} into a {@code double} or {@code float} as {@code NaN}. It supports records. The instance is
+ * immutable and thread-safe.
  */
 public final class Json {
 

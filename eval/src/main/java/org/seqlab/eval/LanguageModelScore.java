@@ -3,8 +3,8 @@ package org.seqlab.eval;
 /**
  * The score of a language model: mean cross-entropy in nats per token over a number of tokens.
  *
- * <p>Bits per token and perplexity are derived from the loss. When tokens are characters, bits
- * per token is the usual bits-per-character (bpc).
+ * <p>Bits per token and perplexity are derived from the loss. When tokens are characters, bits per
+ * token is the usual bits-per-character (bpc).
  *
  * @param tokens the number of tokens scored, at least 1
  * @param lossNats the mean cross-entropy in nats per token, finite and non-negative

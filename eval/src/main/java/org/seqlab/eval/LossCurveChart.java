@@ -1,23 +1,21 @@
 package org.seqlab.eval;
 
-import org.seqlab.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.seqlab.io.AtomicFiles;
 
 /**
  * Draws the training and validation loss per epoch as a PNG chart.
  *
- * <p>The chart is 800 by 500 pixels, titled "Training loss", with the epoch on the x axis and
- * the loss in nats per token on the y axis. Rendering is headless: {@code java.awt.headless} is
- * set to {@code true} unless it was already set.
+ * <p>The chart is 800 by 500 pixels, titled "Training loss", with the epoch on the x axis and the
+ * loss in nats per token on the y axis. Rendering is headless: {@code java.awt.headless} is set to
+ * {@code true} unless it was already set.
  */
 public final class LossCurveChart {
 
@@ -30,8 +28,8 @@ public final class LossCurveChart {
      * Writes the loss curve of a training log to a PNG file.
      *
      * <p>There is a "train" series, and a "valid" series when any record has a finite validation
-     * loss; non-finite points are skipped. The file is written atomically through a temporary
-     * file in the same directory, and ends up at exactly {@code png}, whatever its extension.
+     * loss; non-finite points are skipped. The file is written atomically through a temporary file
+     * in the same directory, and ends up at exactly {@code png}, whatever its extension.
      *
      * @param records the training log, at least one record with a finite training loss
      * @param png the file to write

@@ -1,6 +1,5 @@
 package org.seqlab.eval;
 
-import org.seqlab.io.AtomicFiles;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -13,19 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.seqlab.io.AtomicFiles;
 
 /**
  * A training log in JSON-lines format: one {@link EpochRecord} per line.
  *
  * <p>A line looks like {@code
  * {"epoch":1,"step":156,"train_loss":2.1,"valid_loss":2.3,"learning_rate":0.001,
- * "tokens_per_s":5400.0,"elapsed_s":12.5}}; a missing validation loss is written as {@code
- * null}. Lines are appended one at a time and forced to disk, so a crash loses at most the line
- * being written. Blank lines are ignored when reading.
+ * "tokens_per_s":5400.0,"elapsed_s":12.5}}; a missing validation loss is written as {@code null}.
+ * Lines are appended one at a time and forced to disk, so a crash loses at most the line being
+ * written. Blank lines are ignored when reading.
  */
 public final class TrainingLog {
 
@@ -95,8 +94,8 @@ public final class TrainingLog {
      * Replaces the whole log with the given records, atomically.
      *
      * <p>The records are written to a temporary file in the same directory, forced to disk, and
-     * moved over {@code file}; readers see either the old or the new content. Used on resume to
-     * cut the log back to a checkpoint.
+     * moved over {@code file}; readers see either the old or the new content. Used on resume to cut
+     * the log back to a checkpoint.
      *
      * @param file the log file
      * @param records the records to keep, in order; may be empty

@@ -1,20 +1,20 @@
 package org.seqlab.seq2seq;
 
-import org.seqlab.io.AtomicFiles;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.seqlab.io.AtomicFiles;
 
 /**
- * Adam (or AdamW) whose moments and step count belong to seqlab, so a run can be checkpointed
- * and resumed exactly; DJL's {@code Adam} keeps them private.
+ * Adam (or AdamW) whose moments and step count belong to seqlab, so a run can be checkpointed and
+ * resumed exactly; DJL's {@code Adam} keeps them private.
  *
  * <p>Each step calls libtorch's fused Adam kernel on the owned moment arrays, then zeroes the
- * gradients. The update is {@code m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
- * w -= lr sqrt(1-b2^t)/(1-b1^t) m / (sqrt(v) + eps)}.
+ * gradients. The update is {@code m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; w -= lr
+ * sqrt(1-b2^t)/(1-b1^t) m / (sqrt(v) + eps)}.
  */
 public final class AdamOptimizer implements AutoCloseable {
 
@@ -33,11 +33,17 @@ public final class AdamOptimizer implements AutoCloseable {
      *
      * @param weightDecay decoupled (AdamW) weight decay; 0 for plain Adam
      */
-    public AdamOptimizer(NamedParameters params, float beta1, float beta2, float epsilon,
-            float weightDecay) {
+    public AdamOptimizer(
+            NamedParameters params, float beta1, float beta2, float epsilon, float weightDecay) {
         if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && epsilon > 0)) {
-            throw new IllegalArgumentException("Adam needs 0 <= beta < 1 and epsilon > 0; got beta1="
-                    + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon + ".");
+            throw new IllegalArgumentException(
+                    "Adam needs 0 <= beta < 1 and epsilon > 0; got beta1="
+                            + beta1
+                            + ", beta2="
+                            + beta2
+                            + ", epsilon="
+                            + epsilon
+                            + ".");
         }
         if (!(weightDecay >= 0)) {
             throw new IllegalArgumentException(
@@ -68,13 +74,25 @@ public final class AdamOptimizer implements AutoCloseable {
     /** Applies one update with learning rate {@code lr} and zeroes the gradients. */
     public void step(float lr) {
         steps++;
-        double corrected = lr * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
+        double corrected =
+                lr * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
         for (int i = 0; i < means.length; i++) {
             NDArray w = weights.get(i);
             try (NDArray g = w.getGradient()) {
-                w.getNDArrayInternal().adamUpdate(new NDList(w, g, means[i], variances[i]),
-                        new NDList(w), lr, (float) corrected, weightDecay, 1f, -1f, beta1, beta2,
-                        epsilon, false, weightDecay > 0);
+                w.getNDArrayInternal()
+                        .adamUpdate(
+                                new NDList(w, g, means[i], variances[i]),
+                                new NDList(w),
+                                lr,
+                                (float) corrected,
+                                weightDecay,
+                                1f,
+                                -1f,
+                                beta1,
+                                beta2,
+                                epsilon,
+                                false,
+                                weightDecay > 0);
             }
         }
     }
@@ -86,24 +104,27 @@ public final class AdamOptimizer implements AutoCloseable {
 
     /** Saves moments and the step count (as a one-element array) to a safetensors file. */
     public void save(Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            NDList list = new NDList();
-            for (int i = 0; i < means.length; i++) {
-                list.add(means[i]);
-                list.add(variances[i]);
-            }
-            NDArray count = manager.create(new long[] {steps});
-            count.setName("steps");
-            list.add(count);
-            list.encode(out, NDList.Encoding.SAFETENSORS);
-            count.close();
-        });
+        AtomicFiles.write(
+                file,
+                out -> {
+                    NDList list = new NDList();
+                    for (int i = 0; i < means.length; i++) {
+                        list.add(means[i]);
+                        list.add(variances[i]);
+                    }
+                    NDArray count = manager.create(new long[] {steps});
+                    count.setName("steps");
+                    list.add(count);
+                    list.encode(out, NDList.Encoding.SAFETENSORS);
+                    count.close();
+                });
     }
 
     /** Restores what {@link #save} wrote; the parameter set must match. */
     public void load(Path file) throws IOException {
         try (NDManager scratch = manager.newSubManager();
-                var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+                var in =
+                        new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
             NDList list;
             try {
                 list = NDList.decode(scratch, in);
@@ -124,8 +145,12 @@ public final class AdamOptimizer implements AutoCloseable {
     private static void copy(NDList list, NDArray target, Path file) throws IOException {
         if (!list.contains(target.getName())
                 || !list.get(target.getName()).getShape().equals(target.getShape())) {
-            throw new IOException(file + ": optimizer state lacks '" + target.getName()
-                    + "' of shape " + target.getShape());
+            throw new IOException(
+                    file
+                            + ": optimizer state lacks '"
+                            + target.getName()
+                            + "' of shape "
+                            + target.getShape());
         }
         NamedParameters.assign(target, list.get(target.getName()));
     }

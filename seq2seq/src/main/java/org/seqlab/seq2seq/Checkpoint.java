@@ -1,6 +1,5 @@
 package org.seqlab.seq2seq;
 
-import org.seqlab.io.AtomicFiles;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.BufferedInputStream;
@@ -12,15 +11,16 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.seqlab.eval.Json;
+import org.seqlab.io.AtomicFiles;
 
 /**
  * A training checkpoint: a directory with weights, optimizer state, task state and the loop's
  * position, replaced as a whole.
  *
- * <p>A new checkpoint is written into {@code checkpoint.tmp/}, then the old {@code checkpoint/}
- * is renamed to {@code checkpoint.old/}, the new one renamed into place and the old one deleted.
- * A crash at any point leaves a complete checkpoint under one of the two names, and
- * {@link #find} prefers the newest complete one.
+ * <p>A new checkpoint is written into {@code checkpoint.tmp/}, then the old {@code checkpoint/} is
+ * renamed to {@code checkpoint.old/}, the new one renamed into place and the old one deleted. A
+ * crash at any point leaves a complete checkpoint under one of the two names, and {@link #find}
+ * prefers the newest complete one.
  */
 public final class Checkpoint {
 
@@ -61,8 +61,13 @@ public final class Checkpoint {
     private Checkpoint() {}
 
     /** Writes a complete checkpoint of the run into {@code runDir}, replacing the previous one. */
-    public static void save(Path runDir, Position position, NamedParameters params,
-            AdamOptimizer optimizer, NDList taskState) throws IOException {
+    public static void save(
+            Path runDir,
+            Position position,
+            NamedParameters params,
+            AdamOptimizer optimizer,
+            NDList taskState)
+            throws IOException {
         Path tmp = runDir.resolve(DIR + ".tmp");
         Path current = runDir.resolve(DIR);
         Path old = runDir.resolve(DIR + ".old");
@@ -70,8 +75,8 @@ public final class Checkpoint {
         Files.createDirectories(tmp);
         params.save(tmp.resolve(PARAMS));
         optimizer.save(tmp.resolve(OPTIMIZER));
-        AtomicFiles.write(tmp.resolve(TASK),
-                out -> taskState.encode(out, NDList.Encoding.SAFETENSORS));
+        AtomicFiles.write(
+                tmp.resolve(TASK), out -> taskState.encode(out, NDList.Encoding.SAFETENSORS));
         AtomicFiles.writeString(tmp.resolve(POSITION), Json.toJson(position));
         if (Files.exists(current)) {
             deleteTree(old);
@@ -103,8 +108,9 @@ public final class Checkpoint {
     }
 
     /** Loads weights and optimizer state into the given objects and returns the task state. */
-    public static NDList restore(Path dir, NamedParameters params, AdamOptimizer optimizer,
-            NDManager manager) throws IOException {
+    public static NDList restore(
+            Path dir, NamedParameters params, AdamOptimizer optimizer, NDManager manager)
+            throws IOException {
         params.load(dir.resolve(PARAMS));
         optimizer.load(dir.resolve(OPTIMIZER));
         try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(TASK)))) {

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Global-norm gradient clipping, as {@code torch.nn.utils.clip_grad_norm_}: when the L2 norm of
- * all gradients together exceeds {@code maxNorm}, every gradient is scaled by
- * {@code maxNorm / (norm + 1e-6)}. (DJL's {@code optClipGrad} clamps each element instead.)
+ * Global-norm gradient clipping, as {@code torch.nn.utils.clip_grad_norm_}: when the L2 norm of all
+ * gradients together exceeds {@code maxNorm}, every gradient is scaled by {@code maxNorm / (norm +
+ * 1e-6)}. (DJL's {@code optClipGrad} clamps each element instead.)
  */
 public final class GradientClipping {
 
@@ -34,7 +34,9 @@ public final class GradientClipping {
                 total = total == null ? sq : total.addi(sq);
             }
             double norm = Math.sqrt(total.getFloat());
-            if (maxNorm > 0 && Double.isFinite(maxNorm) && norm > maxNorm
+            if (maxNorm > 0
+                    && Double.isFinite(maxNorm)
+                    && norm > maxNorm
                     && Double.isFinite(norm)) {
                 float scale = (float) (maxNorm / (norm + 1e-6));
                 for (NDArray g : grads) {

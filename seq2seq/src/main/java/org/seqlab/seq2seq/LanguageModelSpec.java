@@ -23,8 +23,7 @@ public record LanguageModelSpec(
         positive("--hidden", hidden);
         positive("--layers", layers);
         if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException(
-                    "--dropout must be in [0, 1); got " + dropout + ".");
+            throw new IllegalArgumentException("--dropout must be in [0, 1); got " + dropout + ".");
         }
     }
 
@@ -36,8 +35,8 @@ public record LanguageModelSpec(
 
     /**
      * Returns the forward floating-point operations per token: two per multiply-add of every
-     * recurrent and output matrix, {@code 2*G*H*(I+H)} per layer plus {@code 2*H*V}, where G is
-     * 4 (LSTM) or 3 (GRU), I the layer's input width, H the hidden size and V the vocabulary.
+     * recurrent and output matrix, {@code 2*G*H*(I+H)} per layer plus {@code 2*H*V}, where G is 4
+     * (LSTM) or 3 (GRU), I the layer's input width, H the hidden size and V the vocabulary.
      * Training costs about three times this (forward, and backward through inputs and weights).
      */
     public double forwardFlopsPerToken() {

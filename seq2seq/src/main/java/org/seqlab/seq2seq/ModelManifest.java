@@ -1,6 +1,5 @@
 package org.seqlab.seq2seq;
 
-import org.seqlab.io.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
@@ -13,13 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.seqlab.io.AtomicFiles;
 
 /**
  * The {@code manifest.json} of a model directory: format version, seqlab version, task, config,
  * seed, data fingerprint, metrics and the command that trained it.
  *
- * <p>{@link #read} refuses a directory without a manifest, a manifest of another task or of a
- * newer format version, and says what it expected and what it found.
+ * <p>{@link #read} refuses a directory without a manifest, a manifest of another task or of a newer
+ * format version, and says what it expected and what it found.
  *
  * @param formatVersion version of the directory layout
  * @param seqlabVersion version of seqlab that wrote it
@@ -51,20 +51,45 @@ public record ModelManifest(
     /** seqlab's version, from the jar manifest when packaged. */
     public static final String SEQLAB_VERSION = version();
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
-            .disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON =
+            new GsonBuilder()
+                    .setPrettyPrinting()
+                    .disableHtmlEscaping()
+                    .serializeSpecialFloatingPointValues()
+                    .create();
 
     /** Creates a manifest of the current format and version, stamped now. */
-    public static ModelManifest create(String task, JsonObject config, long seed, JsonObject data,
-            JsonObject metrics, String command) {
-        return new ModelManifest(FORMAT_VERSION, SEQLAB_VERSION, task, config, seed, data, metrics,
-                command, Instant.now().toString());
+    public static ModelManifest create(
+            String task,
+            JsonObject config,
+            long seed,
+            JsonObject data,
+            JsonObject metrics,
+            String command) {
+        return new ModelManifest(
+                FORMAT_VERSION,
+                SEQLAB_VERSION,
+                task,
+                config,
+                seed,
+                data,
+                metrics,
+                command,
+                Instant.now().toString());
     }
 
     /** Returns a copy with other metrics. */
     public ModelManifest withMetrics(JsonObject newMetrics) {
-        return new ModelManifest(formatVersion, seqlabVersion, task, config, seed, data,
-                newMetrics, command, created);
+        return new ModelManifest(
+                formatVersion,
+                seqlabVersion,
+                task,
+                config,
+                seed,
+                data,
+                newMetrics,
+                command,
+                created);
     }
 
     /** Writes {@code dir/manifest.json} atomically. */
@@ -87,8 +112,8 @@ public record ModelManifest(
      * Reads and checks {@code dir/manifest.json}.
      *
      * @param expectedTask the task the caller can load, or {@code null} for any
-     * @throws ModelFormatException when the directory or manifest is missing, malformed, of
-     *     another task or of a newer format
+     * @throws ModelFormatException when the directory or manifest is missing, malformed, of another
+     *     task or of a newer format
      */
     public static ModelManifest read(Path dir, String expectedTask) throws ModelFormatException {
         if (!Files.isDirectory(dir)) {
@@ -117,26 +142,43 @@ public record ModelManifest(
         try {
             int version = o.get("format_version").getAsInt();
             if (version > FORMAT_VERSION) {
-                throw new ModelFormatException(String.format("%s: model format version %d is newer"
-                        + " than this seqlab (%s) reads (%d); upgrade seqlab", file, version,
-                        SEQLAB_VERSION, FORMAT_VERSION));
+                throw new ModelFormatException(
+                        String.format(
+                                "%s: model format version %d is newer"
+                                        + " than this seqlab (%s) reads (%d); upgrade seqlab",
+                                file, version, SEQLAB_VERSION, FORMAT_VERSION));
             }
             if (version < 1) {
                 throw new ModelFormatException(file + ": invalid format_version " + version);
             }
             String task = o.get("task").getAsString();
             if (expectedTask != null && !expectedTask.equals(task)) {
-                throw new ModelFormatException(String.format(
-                        "%s holds a '%s' model, not a '%s' model", dir, task, expectedTask));
+                throw new ModelFormatException(
+                        String.format(
+                                "%s holds a '%s' model, not a '%s' model",
+                                dir, task, expectedTask));
             }
-            return new ModelManifest(version, str(o, "seqlab_version"), task,
-                    o.getAsJsonObject("config"), o.get("seed").getAsLong(),
-                    o.getAsJsonObject("data"), o.getAsJsonObject("metrics"), str(o, "command"),
+            return new ModelManifest(
+                    version,
+                    str(o, "seqlab_version"),
+                    task,
+                    o.getAsJsonObject("config"),
+                    o.get("seed").getAsLong(),
+                    o.getAsJsonObject("data"),
+                    o.getAsJsonObject("metrics"),
+                    str(o, "command"),
                     str(o, "created"));
-        } catch (NullPointerException | ClassCastException | IllegalStateException
-                | UnsupportedOperationException | NumberFormatException e) {
-            throw new ModelFormatException(file + ": manifest lacks a required field or has one"
-                    + " of the wrong type (" + e + ")");
+        } catch (NullPointerException
+                | ClassCastException
+                | IllegalStateException
+                | UnsupportedOperationException
+                | NumberFormatException e) {
+            throw new ModelFormatException(
+                    file
+                            + ": manifest lacks a required field or has one"
+                            + " of the wrong type ("
+                            + e
+                            + ")");
         }
     }
 

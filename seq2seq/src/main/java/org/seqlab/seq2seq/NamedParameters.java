@@ -1,6 +1,5 @@
 package org.seqlab.seq2seq;
 
-import org.seqlab.io.AtomicFiles;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -18,13 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.seqlab.io.AtomicFiles;
 
 /**
  * An ordered set of named trainable arrays, saved as safetensors.
  *
- * <p>Names are unique and insertion-ordered; the order is the order of optimizer state and of
- * the saved file. Initialization draws from a {@link SplittableRandom} split once per
- * parameter, so the same seed gives the same weights on every device.
+ * <p>Names are unique and insertion-ordered; the order is the order of optimizer state and of the
+ * saved file. Initialization draws from a {@link SplittableRandom} split once per parameter, so the
+ * same seed gives the same weights on every device.
  */
 public final class NamedParameters implements AutoCloseable {
 
@@ -141,8 +141,8 @@ public final class NamedParameters implements AutoCloseable {
             try {
                 list = NDList.decode(scratch, in);
             } catch (RuntimeException e) {
-                throw new IOException(file + ": not a readable parameter file (" + e.getMessage()
-                        + ")", e);
+                throw new IOException(
+                        file + ": not a readable parameter file (" + e.getMessage() + ")", e);
             }
             copyFrom(list, file.toString());
         }
@@ -158,18 +158,26 @@ public final class NamedParameters implements AutoCloseable {
             NDArray loaded = list.get(e.getKey());
             if (!loaded.getShape().equals(target.getShape())
                     || loaded.getDataType() != DataType.FLOAT32) {
-                throw new IOException(source + ": parameter '" + e.getKey() + "' has shape "
-                        + loaded.getShape() + " " + loaded.getDataType() + ", expected "
-                        + target.getShape() + " float32");
+                throw new IOException(
+                        source
+                                + ": parameter '"
+                                + e.getKey()
+                                + "' has shape "
+                                + loaded.getShape()
+                                + " "
+                                + loaded.getDataType()
+                                + ", expected "
+                                + target.getShape()
+                                + " float32");
             }
             assign(target, loaded);
         }
     }
 
     /**
-     * Copies {@code source}'s values into {@code target} in place, with native ops (DJL's
-     * {@code set(Buffer)} makes libtorch print a deprecation warning). Targets are always
-     * finite here (fresh initializations or zeroed moments), so {@code 0 * target} is zero.
+     * Copies {@code source}'s values into {@code target} in place, with native ops (DJL's {@code
+     * set(Buffer)} makes libtorch print a deprecation warning). Targets are always finite here
+     * (fresh initializations or zeroed moments), so {@code 0 * target} is zero.
      */
     static void assign(NDArray target, NDArray source) {
         target.muli(0).addi(source);

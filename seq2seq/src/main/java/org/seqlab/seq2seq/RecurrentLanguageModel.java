@@ -3,17 +3,17 @@ package org.seqlab.seq2seq;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.ndarray.types.SparseFormat;
 
 /**
  * Embedding, dropout, a recurrent stack, dropout and a linear projection to the vocabulary.
  *
- * <p>{@link #forward} takes a whole {@code (B, T)} window of token ids and returns logits
- * {@code (B, T, V)} and the final state; feed that state into the next call to continue the
- * sequences (truncated BPTT in training, token-by-token generation in inference).
+ * <p>{@link #forward} takes a whole {@code (B, T)} window of token ids and returns logits {@code
+ * (B, T, V)} and the final state; feed that state into the next call to continue the sequences
+ * (truncated BPTT in training, token-by-token generation in inference).
  */
 public final class RecurrentLanguageModel implements AutoCloseable {
 
@@ -28,13 +28,21 @@ public final class RecurrentLanguageModel implements AutoCloseable {
     public RecurrentLanguageModel(LanguageModelSpec spec, NDManager manager, long seed) {
         this.spec = spec;
         this.params = new NamedParameters(manager, seed);
-        this.embedding = params.normal("embedding", new Shape(spec.vocabSize(), spec.embedding()),
-                1.0);
-        this.rnn = new RecurrentStack(params, "rnn", spec.cell(), spec.embedding(), spec.hidden(),
-                spec.layers(), false, spec.dropout());
+        this.embedding =
+                params.normal("embedding", new Shape(spec.vocabSize(), spec.embedding()), 1.0);
+        this.rnn =
+                new RecurrentStack(
+                        params,
+                        "rnn",
+                        spec.cell(),
+                        spec.embedding(),
+                        spec.hidden(),
+                        spec.layers(),
+                        false,
+                        spec.dropout());
         double bound = 1.0 / Math.sqrt(spec.hidden());
-        this.projection = params.uniform("output.weight",
-                new Shape(spec.vocabSize(), spec.hidden()), bound);
+        this.projection =
+                params.uniform("output.weight", new Shape(spec.vocabSize(), spec.hidden()), bound);
         this.projectionBias = params.uniform("output.bias", new Shape(spec.vocabSize()), bound);
     }
 

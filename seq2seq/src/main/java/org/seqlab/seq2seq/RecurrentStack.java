@@ -10,10 +10,10 @@ import ai.djl.ndarray.types.Shape;
  * A stack of LSTM or GRU layers run by libtorch's fused kernels, one call per sequence.
  *
  * <p>Parameters are named {@code <prefix>.l<k>[.reverse].{w_ih,w_hh,b_ih,b_hh}} and passed to
- * {@code torch::lstm}/{@code torch::gru} in the order it requires: per layer, per direction,
- * {@code w_ih, w_hh, b_ih, b_hh}. (DJL's own {@code LSTM} block orders them by type first, which
- * is wrong for bidirectional stacks; this class is correct for both.) Gate order is PyTorch's:
- * LSTM {@code i, f, g, o}; GRU {@code r, z, n}. Inputs are batch-first {@code (B, T, input)}.
+ * {@code torch::lstm}/{@code torch::gru} in the order it requires: per layer, per direction, {@code
+ * w_ih, w_hh, b_ih, b_hh}. (DJL's own {@code LSTM} block orders them by type first, which is wrong
+ * for bidirectional stacks; this class is correct for both.) Gate order is PyTorch's: LSTM {@code
+ * i, f, g, o}; GRU {@code r, z, n}. Inputs are batch-first {@code (B, T, input)}.
  */
 public final class RecurrentStack {
 
@@ -26,16 +26,30 @@ public final class RecurrentStack {
     private final NDList weights = new NDList();
 
     /**
-     * Creates the stack's parameters in {@code params}, initialized uniformly in
-     * {@code [-1/sqrt(hidden), 1/sqrt(hidden)]} as PyTorch does.
+     * Creates the stack's parameters in {@code params}, initialized uniformly in {@code
+     * [-1/sqrt(hidden), 1/sqrt(hidden)]} as PyTorch does.
      *
      * @param dropout dropout between layers (not after the last), in [0, 1)
      */
-    public RecurrentStack(NamedParameters params, String prefix, CellType cell, int inputSize,
-            int hidden, int layers, boolean bidirectional, float dropout) {
+    public RecurrentStack(
+            NamedParameters params,
+            String prefix,
+            CellType cell,
+            int inputSize,
+            int hidden,
+            int layers,
+            boolean bidirectional,
+            float dropout) {
         if (inputSize < 1 || hidden < 1 || layers < 1) {
-            throw new IllegalArgumentException("A recurrent stack needs input size, hidden size and"
-                    + " layers >= 1; got " + inputSize + ", " + hidden + ", " + layers + ".");
+            throw new IllegalArgumentException(
+                    "A recurrent stack needs input size, hidden size and"
+                            + " layers >= 1; got "
+                            + inputSize
+                            + ", "
+                            + hidden
+                            + ", "
+                            + layers
+                            + ".");
         }
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("Dropout must be in [0, 1); got " + dropout + ".");
@@ -90,19 +104,41 @@ public final class RecurrentStack {
      */
     public Output forward(NDArray input, RecurrentState state, boolean training) {
         if (input.getShape().dimension() != 3 || input.getShape().get(2) != inputSize) {
-            throw new IllegalArgumentException("Expected input (batch, time, " + inputSize
-                    + "), got " + input.getShape() + ".");
+            throw new IllegalArgumentException(
+                    "Expected input (batch, time, "
+                            + inputSize
+                            + "), got "
+                            + input.getShape()
+                            + ".");
         }
-        RecurrentState s = state != null ? state
-                : zeroState(input.getManager(), input.getShape().get(0));
+        RecurrentState s =
+                state != null ? state : zeroState(input.getManager(), input.getShape().get(0));
         NDArrayEx ex = input.getNDArrayInternal();
         if (cell == CellType.LSTM) {
-            NDList out = ex.lstm(input, new NDList(s.hidden(), s.cell()), weights, true, layers,
-                    dropout, training, bidirectional, true);
+            NDList out =
+                    ex.lstm(
+                            input,
+                            new NDList(s.hidden(), s.cell()),
+                            weights,
+                            true,
+                            layers,
+                            dropout,
+                            training,
+                            bidirectional,
+                            true);
             return new Output(out.get(0), new RecurrentState(out.get(1), out.get(2)));
         }
-        NDList out = ex.gru(input, s.hidden(), weights, true, layers, dropout, training,
-                bidirectional, true);
+        NDList out =
+                ex.gru(
+                        input,
+                        s.hidden(),
+                        weights,
+                        true,
+                        layers,
+                        dropout,
+                        training,
+                        bidirectional,
+                        true);
         return new Output(out.get(0), new RecurrentState(out.get(1), null));
     }
 

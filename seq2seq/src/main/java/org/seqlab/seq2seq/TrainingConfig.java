@@ -44,7 +44,8 @@ public record TrainingConfig(
                     "--weight-decay must be >= 0; got " + weightDecay + ".");
         }
         if (!(lrDecay > 0 && lrDecay <= 1)) {
-            throw new IllegalArgumentException("--lr-decay must be in (0, 1]; got " + lrDecay + ".");
+            throw new IllegalArgumentException(
+                    "--lr-decay must be in (0, 1]; got " + lrDecay + ".");
         }
         if (patience < 0) {
             throw new IllegalArgumentException("--patience must be >= 0; got " + patience + ".");

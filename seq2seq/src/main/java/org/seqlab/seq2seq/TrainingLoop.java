@@ -15,11 +15,11 @@ import org.seqlab.eval.TrainingLog;
 
 /**
  * Trains a {@link TrainingTask}: Adam, global-norm clipping, validation every epoch, keeping the
- * best model, learning-rate decay on a plateau, atomic checkpoints, resume, a wall-clock budget
- * and a stop on a non-finite loss.
+ * best model, learning-rate decay on a plateau, atomic checkpoints, resume, a wall-clock budget and
+ * a stop on a non-finite loss.
  *
- * <p>Dropout is re-seeded from {@code (seed, globalStep)} before every step, so a run resumed
- * from a checkpoint applies exactly the updates the uninterrupted run would have applied.
+ * <p>Dropout is re-seeded from {@code (seed, globalStep)} before every step, so a run resumed from
+ * a checkpoint applies exactly the updates the uninterrupted run would have applied.
  */
 public final class TrainingLoop {
 
@@ -63,8 +63,8 @@ public final class TrainingLoop {
     private final TrainingListener listener;
 
     /** Creates a loop that keeps its checkpoint, log and chart in {@code runDir}. */
-    public TrainingLoop(TrainingTask task, TrainingConfig config, Path runDir,
-            TrainingListener listener) {
+    public TrainingLoop(
+            TrainingTask task, TrainingConfig config, Path runDir, TrainingListener listener) {
         this.task = task;
         this.config = config;
         this.runDir = runDir;
@@ -80,10 +80,10 @@ public final class TrainingLoop {
      * Runs training to completion, to the time budget or to the learning-rate floor.
      *
      * @param resume continue from the checkpoint in the run directory
-     * @throws IllegalStateException when resuming without a checkpoint, or starting afresh over
-     *     an existing one (which would destroy it)
-     * @throws TrainingDivergedException when the loss or gradient norm stops being finite; the
-     *     last good checkpoint is left in place
+     * @throws IllegalStateException when resuming without a checkpoint, or starting afresh over an
+     *     existing one (which would destroy it)
+     * @throws TrainingDivergedException when the loss or gradient norm stops being finite; the last
+     *     good checkpoint is left in place
      */
     public Result run(boolean resume) throws IOException {
         Files.createDirectories(runDir);
@@ -96,17 +96,20 @@ public final class TrainingLoop {
         }
     }
 
-    private Checkpoint.Position start(boolean resume, NamedParameters params, AdamOptimizer adam,
-            Path log) throws IOException {
+    private Checkpoint.Position start(
+            boolean resume, NamedParameters params, AdamOptimizer adam, Path log)
+            throws IOException {
         Path found = Checkpoint.find(runDir);
         if (!resume) {
             if (found != null) {
-                throw new IllegalStateException(runDir + " already holds a training run; pass"
-                        + " --resume to continue it or choose another output directory.");
+                throw new IllegalStateException(
+                        runDir
+                                + " already holds a training run; pass"
+                                + " --resume to continue it or choose another output directory.");
             }
             Files.deleteIfExists(log);
-            return new Checkpoint.Position(0, 0, 0, config.learningRate(), Double.NaN, 0, 0, 0,
-                    0, 0);
+            return new Checkpoint.Position(
+                    0, 0, 0, config.learningRate(), Double.NaN, 0, 0, 0, 0, 0);
         }
         if (found == null) {
             throw new IllegalStateException("Cannot resume: " + runDir + " holds no checkpoint.");
@@ -125,17 +128,23 @@ public final class TrainingLoop {
             }
         }
         TrainingLog.write(log, kept);
-        listener.onMessage(String.format("resuming at epoch %d, step %d (update %d)",
-                pos.epoch() + 1, pos.step(), pos.globalStep()));
+        listener.onMessage(
+                String.format(
+                        "resuming at epoch %d, step %d (update %d)",
+                        pos.epoch() + 1, pos.step(), pos.globalStep()));
         return pos;
     }
 
-    private Result loop(Checkpoint.Position start, NamedParameters params, AdamOptimizer adam,
-            Path log, List<EpochRecord> history) throws IOException {
+    private Result loop(
+            Checkpoint.Position start,
+            NamedParameters params,
+            AdamOptimizer adam,
+            Path log,
+            List<EpochRecord> history)
+            throws IOException {
         long t0 = System.nanoTime();
         double priorSeconds = start.elapsedSeconds();
-        long deadline = config.maxTime() == null ? Long.MAX_VALUE
-                : t0 + config.maxTime().toNanos();
+        long deadline = config.maxTime() == null ? Long.MAX_VALUE : t0 + config.maxTime().toNanos();
         int steps = task.stepsPerEpoch();
         int epoch = start.epoch();
         int step = start.step();
@@ -195,8 +204,20 @@ public final class TrainingLoop {
                 stepNanos = stepNanos == 0 ? dt : 0.9 * stepNanos + 0.1 * dt;
                 listener.onStep(epoch, step, steps, loss, runTokens / (trainNanos / 1e9));
                 if (global % config.checkpointEvery() == 0 && step + 1 < steps) {
-                    save(epoch, step + 1, global, lr, best, bad, priorSeconds, t0, lossSum,
-                            epochSteps, epochTokens, params, adam);
+                    save(
+                            epoch,
+                            step + 1,
+                            global,
+                            lr,
+                            best,
+                            bad,
+                            priorSeconds,
+                            t0,
+                            lossSum,
+                            epochSteps,
+                            epochTokens,
+                            params,
+                            adam);
                 }
             }
             if (epochSteps == 0) {
@@ -208,8 +229,9 @@ public final class TrainingLoop {
             boolean partial = step < steps;
             double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
             double epochTokS = epochTokens / ((v0 - epochStart) / 1e9);
-            EpochRecord record = new EpochRecord(epoch + 1, global, lossSum / epochSteps, valid,
-                    lr, epochTokS, seconds);
+            EpochRecord record =
+                    new EpochRecord(
+                            epoch + 1, global, lossSum / epochSteps, valid, lr, epochTokS, seconds);
             boolean improved = Double.isNaN(valid) || Double.isNaN(best) || valid < best;
             if (improved) {
                 best = Double.isNaN(valid) ? best : valid;
@@ -225,15 +247,28 @@ public final class TrainingLoop {
             }
             listener.onEpoch(record, improved);
             if (partial) {
-                save(epoch, step, global, lr, best, bad, priorSeconds, t0, lossSum, epochSteps,
-                        epochTokens, params, adam);
+                save(
+                        epoch,
+                        step,
+                        global,
+                        lr,
+                        best,
+                        bad,
+                        priorSeconds,
+                        t0,
+                        lossSum,
+                        epochSteps,
+                        epochTokens,
+                        params,
+                        adam);
                 break;
             }
             if (bad > config.patience()) {
                 lr *= config.lrDecay();
                 bad = 0;
-                listener.onMessage(String.format("validation did not improve: learning rate"
-                        + " now %.3g", lr));
+                listener.onMessage(
+                        String.format(
+                                "validation did not improve: learning rate" + " now %.3g", lr));
             }
             save(epoch + 1, 0, global, lr, best, bad, priorSeconds, t0, 0, 0, 0, params, adam);
             if (lr < config.minLearningRate()) {
@@ -243,25 +278,54 @@ public final class TrainingLoop {
             }
         }
         double total = priorSeconds + (System.nanoTime() - t0) / 1e9;
-        return new Result(reason, Math.min(epoch, config.epochs()), global, best, total,
+        return new Result(
+                reason,
+                Math.min(epoch, config.epochs()),
+                global,
+                best,
+                total,
                 trainNanos == 0 ? 0 : runTokens / (trainNanos / 1e9));
     }
 
-    private void save(int epoch, int step, long global, float lr, double best, int bad,
-            double priorSeconds, long t0, double lossSum, int epochSteps, long epochTokens,
-            NamedParameters params, AdamOptimizer adam) throws IOException {
+    private void save(
+            int epoch,
+            int step,
+            long global,
+            float lr,
+            double best,
+            int bad,
+            double priorSeconds,
+            long t0,
+            double lossSum,
+            int epochSteps,
+            long epochTokens,
+            NamedParameters params,
+            AdamOptimizer adam)
+            throws IOException {
         double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
-        Checkpoint.Position pos = new Checkpoint.Position(epoch, step, global, lr, best, bad,
-                seconds, lossSum, epochSteps, epochTokens);
+        Checkpoint.Position pos =
+                new Checkpoint.Position(
+                        epoch,
+                        step,
+                        global,
+                        lr,
+                        best,
+                        bad,
+                        seconds,
+                        lossSum,
+                        epochSteps,
+                        epochTokens);
         Checkpoint.save(runDir, pos, params, adam, task.checkpointState());
     }
 
-    private TrainingDivergedException diverged(String what, double value, int epoch, int step,
-            long global) {
-        return new TrainingDivergedException(String.format("Training stopped: the %s became %s"
-                + " at epoch %d, step %d (update %d). The last good checkpoint in %s is kept;"
-                + " try a lower --lr or --clip.", what, value, epoch + 1, step, global,
-                runDir.resolve(Checkpoint.DIR)));
+    private TrainingDivergedException diverged(
+            String what, double value, int epoch, int step, long global) {
+        return new TrainingDivergedException(
+                String.format(
+                        "Training stopped: the %s became %s"
+                                + " at epoch %d, step %d (update %d). The last good checkpoint in %s is kept;"
+                                + " try a lower --lr or --clip.",
+                        what, value, epoch + 1, step, global, runDir.resolve(Checkpoint.DIR)));
     }
 
     /** Mixes a seed and a step into one well-spread seed (SplitMix64 finalizer). */

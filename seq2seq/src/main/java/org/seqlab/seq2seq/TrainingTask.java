@@ -9,8 +9,8 @@ import java.io.IOException;
  * What a {@link TrainingLoop} trains: a model, its data in a fixed order, and its validation.
  *
  * <p>The loop owns epochs, gradients, clipping, the optimizer, the learning-rate schedule,
- * checkpoints and time; the task owns the model and data. Steps of an epoch are visited in
- * order {@code 0..stepsPerEpoch()-1}, so (epoch, step) is a complete data position.
+ * checkpoints and time; the task owns the model and data. Steps of an epoch are visited in order
+ * {@code 0..stepsPerEpoch()-1}, so (epoch, step) is a complete data position.
  */
 public interface TrainingTask {
 
@@ -27,8 +27,8 @@ public interface TrainingTask {
     void startEpoch(int epoch);
 
     /**
-     * Runs the forward pass of one step; arrays made for the step belong to {@code manager},
-     * which the loop closes after the update.
+     * Runs the forward pass of one step; arrays made for the step belong to {@code manager}, which
+     * the loop closes after the update.
      */
     StepLoss forward(NDManager manager, int epoch, int step);
 

@@ -1,9 +1,9 @@
 /**
- * The shared recurrent core: embeddings, LSTM/GRU stacks on DJL's fused PyTorch kernels, losses,
- * an Adam optimizer whose state seqlab owns, global-norm clipping, a resumable training loop,
+ * The shared recurrent core: embeddings, LSTM/GRU stacks on DJL's fused PyTorch kernels, losses, an
+ * Adam optimizer whose state seqlab owns, global-norm clipping, a resumable training loop,
  * sampling, and the on-disk model directory format.
  *
- * <p>Everything that touches DJL lives here or in {@code tasks}; the plain-Java modules
- * ({@code tokenizers}, {@code corpora}, {@code eval}) never see an {@code NDArray}.
+ * <p>Everything that touches DJL lives here or in {@code tasks}; the plain-Java modules ({@code
+ * tokenizers}, {@code corpora}, {@code eval}) never see an {@code NDArray}.
  */
 package org.seqlab.seq2seq;

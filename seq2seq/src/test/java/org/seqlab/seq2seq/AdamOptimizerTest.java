@@ -43,8 +43,8 @@ class AdamOptimizerTest {
                     ref[i] -= 0.01 * mh / (Math.sqrt(vh) + 1e-8);
                 }
             }
-            assertArrayEquals(new float[] {(float) ref[0], (float) ref[1]}, w.toFloatArray(),
-                    1e-5f);
+            assertArrayEquals(
+                    new float[] {(float) ref[0], (float) ref[1]}, w.toFloatArray(), 1e-5f);
             assertEquals(2, adam.steps());
         }
     }
@@ -78,10 +78,11 @@ class AdamOptimizerTest {
     void rejectsBadSettings() {
         try (NDManager m = NDManager.newBaseManager()) {
             NamedParameters p = new NamedParameters(m, 1);
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> new AdamOptimizer(p, 1.0f, 0.999f, 1e-8f, 0));
-            assertThrows(IllegalArgumentException.class,
-                    () -> new AdamOptimizer(p, 0.9f, 0.999f, 0, 0));
+            assertThrows(
+                    IllegalArgumentException.class, () -> new AdamOptimizer(p, 0.9f, 0.999f, 0, 0));
         }
     }
 }

@@ -31,10 +31,14 @@ class GradientClippingTest {
             double norm = GradientClipping.clipGlobalNorm(p, 6.5);
             assertEquals(13.0, norm, 1e-5);
             double scale = 6.5 / (13 + 1e-6);
-            assertArrayEquals(new float[] {(float) (3 * scale), (float) (4 * scale)},
-                    p.get("a").getGradient().toFloatArray(), 1e-5f);
-            assertArrayEquals(new float[] {(float) (12 * scale)},
-                    p.get("b").getGradient().toFloatArray(), 1e-5f);
+            assertArrayEquals(
+                    new float[] {(float) (3 * scale), (float) (4 * scale)},
+                    p.get("a").getGradient().toFloatArray(),
+                    1e-5f);
+            assertArrayEquals(
+                    new float[] {(float) (12 * scale)},
+                    p.get("b").getGradient().toFloatArray(),
+                    1e-5f);
             assertEquals(6.5, GradientClipping.clipGlobalNorm(p, 100), 1e-4);
         }
     }

@@ -21,12 +21,17 @@ class LossesTest {
             var l = m.create(flat, new Shape(2, 2, 3));
             var t = m.create(new long[] {0, 2, 1, 1}, new Shape(2, 2));
             // log(e^1+e^2+e^3) - 1 = 2.4076059644443806 for the first row.
-            double expectedSum = 2.4076059644443806 + Math.log(3)
-                    + CrossEntropy.nats(logits[2], 1) + CrossEntropy.nats(logits[3], 1);
+            double expectedSum =
+                    2.4076059644443806
+                            + Math.log(3)
+                            + CrossEntropy.nats(logits[2], 1)
+                            + CrossEntropy.nats(logits[3], 1);
             assertEquals(expectedSum, Losses.crossEntropySum(l, t).getFloat(), 1e-5);
             assertEquals(expectedSum / 4, Losses.crossEntropyMean(l, t).getFloat(), 1e-6);
-            assertEquals(CrossEntropy.meanNats(logits, targets),
-                    Losses.crossEntropyMean(l, t).getFloat(), 1e-6);
+            assertEquals(
+                    CrossEntropy.meanNats(logits, targets),
+                    Losses.crossEntropyMean(l, t).getFloat(),
+                    1e-6);
         }
     }
 }

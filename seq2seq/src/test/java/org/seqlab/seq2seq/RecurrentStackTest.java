@@ -36,15 +36,20 @@ class RecurrentStackTest {
     @Test
     void oneLstmStepMatchesTheEquationsWithFixedWeights() {
         NamedParameters params = new NamedParameters(manager, 1);
-        RecurrentStack stack = new RecurrentStack(params, "rnn", CellType.LSTM, 2, 2, 1, false,
-                0);
+        RecurrentStack stack = new RecurrentStack(params, "rnn", CellType.LSTM, 2, 2, 1, false, 0);
         // Hand-chosen weights: every gate row gets its own simple pattern.
-        params.get("rnn.l0.w_ih").set(new float[] {
-            0.1f, 0.2f, -0.1f, 0.3f, 0.5f, -0.5f, 0.2f, 0.2f,
-            0.4f, 0.1f, -0.3f, 0.6f, 0.0f, 0.1f, 0.7f, -0.2f});
-        params.get("rnn.l0.w_hh").set(new float[] {
-            0.0f, 0.1f, 0.2f, 0.0f, -0.1f, 0.1f, 0.3f, 0.2f,
-            0.1f, 0.1f, 0.0f, -0.2f, 0.2f, 0.0f, 0.1f, 0.3f});
+        params.get("rnn.l0.w_ih")
+                .set(
+                        new float[] {
+                            0.1f, 0.2f, -0.1f, 0.3f, 0.5f, -0.5f, 0.2f, 0.2f,
+                            0.4f, 0.1f, -0.3f, 0.6f, 0.0f, 0.1f, 0.7f, -0.2f
+                        });
+        params.get("rnn.l0.w_hh")
+                .set(
+                        new float[] {
+                            0.0f, 0.1f, 0.2f, 0.0f, -0.1f, 0.1f, 0.3f, 0.2f,
+                            0.1f, 0.1f, 0.0f, -0.2f, 0.2f, 0.0f, 0.1f, 0.3f
+                        });
         params.get("rnn.l0.b_ih").set(new float[] {0.1f, 0, 0, 0.2f, 0, -0.1f, 0, 0});
         params.get("rnn.l0.b_hh").set(new float[] {0, 0.1f, 0, 0, 0.3f, 0, 0, 0});
         NDArray x = manager.create(new float[] {1.0f, -2.0f}, new Shape(1, 1, 2));
@@ -65,23 +70,22 @@ class RecurrentStackTest {
         float[] expectedH = {(float) (o0 * Math.tanh(c0n)), (float) (o1 * Math.tanh(c1n))};
         assertArrayEquals(expectedH, out.sequence().toFloatArray(), 1e-6f);
         assertArrayEquals(expectedH, out.state().hidden().toFloatArray(), 1e-6f);
-        assertArrayEquals(new float[] {(float) c0n, (float) c1n},
-                out.state().cell().toFloatArray(), 1e-6f);
+        assertArrayEquals(
+                new float[] {(float) c0n, (float) c1n}, out.state().cell().toFloatArray(), 1e-6f);
     }
 
     @ParameterizedTest
     @CsvSource({"LSTM,false", "LSTM,true", "GRU,false", "GRU,true"})
     void fusedStackMatchesReferenceOverSequences(CellType cell, boolean bidirectional) {
         NamedParameters params = new NamedParameters(manager, 42);
-        RecurrentStack stack = new RecurrentStack(params, "rnn", cell, IN, H, 2, bidirectional,
-                0);
+        RecurrentStack stack = new RecurrentStack(params, "rnn", cell, IN, H, 2, bidirectional, 0);
         SplittableRandom r = new SplittableRandom(5);
         float[] x = new float[B * T * IN];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (r.nextDouble() * 2 - 1);
         }
-        RecurrentStack.Output out = stack.forward(manager.create(x, new Shape(B, T, IN)), null,
-                false);
+        RecurrentStack.Output out =
+                stack.forward(manager.create(x, new Shape(B, T, IN)), null, false);
         int dirs = bidirectional ? 2 : 1;
         assertEquals(new Shape(B, T, H * dirs), out.sequence().getShape());
         float[] actual = out.sequence().toFloatArray();
@@ -138,8 +142,7 @@ class RecurrentStackTest {
     @Test
     void carriedStateContinuesASequenceExactly() {
         NamedParameters params = new NamedParameters(manager, 3);
-        RecurrentStack stack = new RecurrentStack(params, "rnn", CellType.LSTM, IN, H, 2, false,
-                0);
+        RecurrentStack stack = new RecurrentStack(params, "rnn", CellType.LSTM, IN, H, 2, false, 0);
         NDArray x = manager.randomUniform(-1, 1, new Shape(B, 6, IN));
         float[] whole = stack.forward(x, null, false).sequence().toFloatArray();
         RecurrentStack.Output first = stack.forward(x.get(":, 0:4, :"), null, false);
@@ -155,12 +158,15 @@ class RecurrentStackTest {
     @Test
     void rejectsBadSizesAndInputs() {
         NamedParameters params = new NamedParameters(manager, 1);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new RecurrentStack(params, "a", CellType.GRU, 3, 0, 1, false, 0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new RecurrentStack(params, "b", CellType.GRU, 3, 4, 1, false, 1.0f));
         RecurrentStack stack = new RecurrentStack(params, "c", CellType.GRU, 3, 4, 1, false, 0);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> stack.forward(manager.zeros(new Shape(1, 2, 5)), null, false));
     }
 }

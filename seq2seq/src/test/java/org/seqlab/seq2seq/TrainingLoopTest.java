@@ -94,16 +94,15 @@ class TrainingLoopTest {
     }
 
     private static TrainingConfig config(int epochs, Duration maxTime, int checkpointEvery) {
-        return new TrainingConfig(epochs, 0.1f, 0, 0, 0.5f, 0, 0.01f, maxTime, checkpointEvery,
-                7);
+        return new TrainingConfig(epochs, 0.1f, 0, 0, 0.5f, 0, 0.01f, maxTime, checkpointEvery, 7);
     }
 
     @Test
     void nonFiniteLossStopsAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws IOException {
         Scripted task = new Scripted(new float[] {1, 2, Float.NaN, 3}, 1.0);
         TrainingLoop loop = new TrainingLoop(task, config(2, null, 1), dir, null);
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> loop.run(false));
+        TrainingDivergedException e =
+                assertThrows(TrainingDivergedException.class, () -> loop.run(false));
         assertTrue(e.getMessage().contains("loss became NaN at epoch 1, step 2"), e.getMessage());
         Checkpoint.Position pos = Checkpoint.readPosition(Checkpoint.find(dir));
         assertEquals(2, pos.step());
@@ -120,8 +119,7 @@ class TrainingLoopTest {
     void learningRateDecaysWhenValidationStopsImprovingAndBestIsKept(@TempDir Path dir)
             throws IOException {
         Scripted task = new Scripted(new float[] {1, 1}, 3.0, 2.0, 2.5, 2.4, 1.5);
-        TrainingLoop.Result r = new TrainingLoop(task, config(5, null, 100), dir, null)
-                .run(false);
+        TrainingLoop.Result r = new TrainingLoop(task, config(5, null, 100), dir, null).run(false);
         assertEquals(TrainingLoop.StopReason.COMPLETED, r.reason());
         assertEquals(List.of(3.0, 2.0, 1.5), task.savedBest);
         assertEquals(1.5, r.bestValidLoss());
@@ -138,16 +136,17 @@ class TrainingLoopTest {
     void maxTimeStopsCleanlyWithACheckpointThatResumes(@TempDir Path dir) throws IOException {
         Scripted task = new Scripted(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, 2.0, 1.0);
         task.sleepMillis = 60;
-        TrainingLoop.Result r = new TrainingLoop(task, config(3, Duration.ofMillis(250), 100),
-                dir, null).run(false);
+        TrainingLoop.Result r =
+                new TrainingLoop(task, config(3, Duration.ofMillis(250), 100), dir, null)
+                        .run(false);
         assertEquals(TrainingLoop.StopReason.MAX_TIME, r.reason());
         Checkpoint.Position pos = Checkpoint.readPosition(Checkpoint.find(dir));
         assertTrue(pos.step() > 0 && pos.step() < 8, "stopped mid-epoch at " + pos);
         assertEquals(pos.globalStep(), r.globalStep());
 
         task.sleepMillis = 0;
-        TrainingLoop.Result rest = new TrainingLoop(task, config(3, null, 100), dir, null)
-                .run(true);
+        TrainingLoop.Result rest =
+                new TrainingLoop(task, config(3, null, 100), dir, null).run(true);
         assertEquals(TrainingLoop.StopReason.COMPLETED, rest.reason());
         assertEquals(24, rest.globalStep());
         assertEquals(3, TrainingLog.read(dir.resolve(TrainingLoop.LOG)).size());
@@ -156,10 +155,12 @@ class TrainingLoopTest {
     @Test
     void refusesToOverwriteARunOrResumeNothing(@TempDir Path dir) throws IOException {
         Scripted task = new Scripted(new float[] {1}, 1.0);
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> new TrainingLoop(task, config(1, null, 1), dir, null).run(true));
         new TrainingLoop(task, config(1, null, 1), dir, null).run(false);
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> new TrainingLoop(task, config(1, null, 1), dir, null).run(false));
     }
 }

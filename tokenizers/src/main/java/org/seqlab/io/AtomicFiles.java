@@ -28,10 +28,12 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             readableByAll(tmp);
-            try (var channel = java.nio.channels.FileChannel.open(tmp,
-                            java.nio.file.StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(
-                            java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
+            try (var channel =
+                            java.nio.channels.FileChannel.open(
+                                    tmp, java.nio.file.StandardOpenOption.WRITE);
+                    OutputStream out =
+                            new BufferedOutputStream(
+                                    java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
                 writer.write(out);
                 out.flush();
                 channel.force(true);
@@ -45,8 +47,8 @@ public final class AtomicFiles {
     /** Gives a temp file the usual rw-r--r-- mode (temp files start private). */
     private static void readableByAll(Path tmp) throws IOException {
         if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(tmp,
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(
+                    tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
@@ -58,8 +60,8 @@ public final class AtomicFiles {
     /** Renames {@code from} onto {@code to}, atomically where the file system allows it. */
     public static void move(Path from, Path to) throws IOException {
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }

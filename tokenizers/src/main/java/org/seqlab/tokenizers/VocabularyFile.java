@@ -1,22 +1,19 @@
 package org.seqlab.tokenizers;
 
-import org.seqlab.io.AtomicFiles;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.seqlab.io.AtomicFiles;
 
 /**
  * Reads and writes the vocabulary text format: a header line {@code #seqlab-vocab v1 <size>}, then

@@ -2,11 +2,10 @@ package org.seqlab.tokenizers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
 
 class CharTokenizerTest extends TokenizerContractTest {
 

@@ -5,24 +5,36 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab bench}: measured comparisons of seqlab against bare DJL loops. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Throughput benchmarks against bare DJL loops in the same process.",
         subcommands = {BenchCommand.LmTrain.class})
 public final class BenchCommand {
 
     /** {@code seqlab bench lm-train}. */
-    @Command(name = "lm-train", mixinStandardHelpOptions = true,
-            description = "Training tokens/s of seqlab's loop and of a bare DJL loop on the"
-                    + " reference configuration (2x512 LSTM, embedding 64, vocab 65, batch 64,"
-                    + " seq-len 100, Adam).")
+    @Command(
+            name = "lm-train",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Training tokens/s of seqlab's loop and of a bare DJL loop on the"
+                            + " reference configuration (2x512 LSTM, embedding 64, vocab 65, batch 64,"
+                            + " seq-len 100, Adam).")
     static final class LmTrain implements Callable<Integer> {
         @Option(names = "--steps", defaultValue = "40", description = "Timed steps per side.")
         int steps;
 
-        @Option(names = "--warmup", defaultValue = "5") int warmup;
-        @Option(names = "--batch", defaultValue = "64") int batch;
-        @Option(names = "--seq-len", defaultValue = "100") int seqLen;
-        @Option(names = "--json") boolean json;
+        @Option(names = "--warmup", defaultValue = "5")
+        int warmup;
+
+        @Option(names = "--batch", defaultValue = "64")
+        int batch;
+
+        @Option(names = "--seq-len", defaultValue = "100")
+        int seqLen;
+
+        @Option(names = "--json")
+        boolean json;
 
         @Override
         public Integer call() throws Exception {
@@ -36,12 +48,19 @@ public final class BenchCommand {
             double ratio = seqlab / bare;
             double gflops = LmTrainBench.gflops(seqlab);
             if (json) {
-                System.out.printf(java.util.Locale.ROOT, "{\"tokens_per_s\":%.1f,"
-                        + "\"bare_tokens_per_s\":%.1f,\"ratio\":%.4f,\"model_gflops\":%.2f}%n",
-                        seqlab, bare, ratio, gflops);
+                System.out.printf(
+                        java.util.Locale.ROOT,
+                        "{\"tokens_per_s\":%.1f,"
+                                + "\"bare_tokens_per_s\":%.1f,\"ratio\":%.4f,\"model_gflops\":%.2f}%n",
+                        seqlab,
+                        bare,
+                        ratio,
+                        gflops);
             } else {
-                System.out.printf("seqlab %.0f tokens/s, bare DJL %.0f tokens/s, ratio %.3f,"
-                        + " %.1f GFLOP/s%n", seqlab, bare, ratio, gflops);
+                System.out.printf(
+                        "seqlab %.0f tokens/s, bare DJL %.0f tokens/s, ratio %.3f,"
+                                + " %.1f GFLOP/s%n",
+                        seqlab, bare, ratio, gflops);
             }
             return 0;
         }

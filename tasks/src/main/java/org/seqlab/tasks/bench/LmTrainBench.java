@@ -25,10 +25,10 @@ import org.seqlab.tasks.lm.LmTrainer;
  * Training throughput of seqlab's loop against a bare DJL loop on the same block.
  *
  * <p>seqlab's side runs {@code LmTrainer} (the real command's path: data batching, state carry,
- * clipping, owned Adam, per-step seeding, progress accounting) on a random corpus of exactly
- * {@code steps} windows; its tokens/s excludes validation and saving. The bare side runs the
- * same {@link RecurrentLanguageModel}: forward, loss, backward and DJL's built-in Adam on random
- * batches, nothing else. Both warm up first.
+ * clipping, owned Adam, per-step seeding, progress accounting) on a random corpus of exactly {@code
+ * steps} windows; its tokens/s excludes validation and saving. The bare side runs the same {@link
+ * RecurrentLanguageModel}: forward, loss, backward and DJL's built-in Adam on random batches,
+ * nothing else. Both warm up first.
  */
 final class LmTrainBench {
 
@@ -72,11 +72,23 @@ final class LmTrainBench {
         }
         Files.writeString(corpus, sb);
         double validFraction = (2.0 * batch) / (total + 2.0 * batch);
-        LmConfig config = new LmConfig(Level.CHAR, CellType.LSTM, 2, 512, 64, 0.2f, seqLen, batch,
-                validFraction, 1, 0,
-                new TrainingConfig(1, 2e-3f, 5, 0, 0.5f, 0, 0, null, 1_000_000, 1));
-        LmTrainer.Result res = new LmTrainer(config, null).train(corpus, dir.resolve("model"),
-                false, "seqlab bench lm-train");
+        LmConfig config =
+                new LmConfig(
+                        Level.CHAR,
+                        CellType.LSTM,
+                        2,
+                        512,
+                        64,
+                        0.2f,
+                        seqLen,
+                        batch,
+                        validFraction,
+                        1,
+                        0,
+                        new TrainingConfig(1, 2e-3f, 5, 0, 0.5f, 0, 0, null, 1_000_000, 1));
+        LmTrainer.Result res =
+                new LmTrainer(config, null)
+                        .train(corpus, dir.resolve("model"), false, "seqlab bench lm-train");
         return res.loop().tokensPerSecond();
     }
 
@@ -106,8 +118,8 @@ final class LmTrainBench {
                     NDArray xs = step.create(x, shape);
                     NDArray ys = step.create(y, shape);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray loss = Losses.crossEntropyMean(net.forward(xs, null, true)
-                                .logits(), ys);
+                        NDArray loss =
+                                Losses.crossEntropyMean(net.forward(xs, null, true).logits(), ys);
                         gc.backward(loss);
                     }
                     for (int p = 0; p < weights.size(); p++) {

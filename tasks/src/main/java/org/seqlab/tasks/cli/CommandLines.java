@@ -20,8 +20,7 @@ public final class CommandLines {
         List<String> parts = new ArrayList<>();
         parts.add("seqlab");
         for (String a : args) {
-            parts.add(a.matches("[A-Za-z0-9_./:=@%+-]+") ? a : "'" + a.replace("'", "'\\''")
-                    + "'");
+            parts.add(a.matches("[A-Za-z0-9_./:=@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }
         return parts.size() > 1 ? String.join(" ", parts) : prefix;
     }

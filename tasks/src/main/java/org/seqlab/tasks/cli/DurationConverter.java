@@ -27,7 +27,7 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         } catch (RuntimeException e) {
             // fall through to the error below
         }
-        throw new IllegalArgumentException("Invalid duration '" + value
-                + "'; use e.g. 45m, 90s, 1h30m or seconds.");
+        throw new IllegalArgumentException(
+                "Invalid duration '" + value + "'; use e.g. 45m, 90s, 1h30m or seconds.");
     }
 }

@@ -8,8 +8,8 @@ import org.seqlab.eval.EpochRecord;
 import org.seqlab.seq2seq.TrainingListener;
 
 /**
- * Shows training progress: a live bar (epoch, step, loss, tokens/s, ETA) on a terminal, plain
- * log lines about every 30 seconds otherwise.
+ * Shows training progress: a live bar (epoch, step, loss, tokens/s, ETA) on a terminal, plain log
+ * lines about every 30 seconds otherwise.
  */
 public final class ProgressReporter implements TrainingListener, AutoCloseable {
 
@@ -36,10 +36,15 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
         if (terminal) {
             if (bar == null || barEpoch != epoch) {
                 closeBar();
-                bar = new ProgressBarBuilder().setTaskName("epoch " + (epoch + 1))
-                        .setInitialMax(steps).setStyle(ProgressBarStyle.ASCII)
-                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
-                        .continuousUpdate().build();
+                bar =
+                        new ProgressBarBuilder()
+                                .setTaskName("epoch " + (epoch + 1))
+                                .setInitialMax(steps)
+                                .setStyle(ProgressBarStyle.ASCII)
+                                .setConsumer(
+                                        new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
+                                .continuousUpdate()
+                                .build();
                 bar.stepTo(step);
                 barEpoch = epoch;
             }
@@ -58,10 +63,17 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
     @Override
     public void onEpoch(EpochRecord r, boolean improved) {
         closeBar();
-        out.printf("epoch %d: train loss %.4f, valid loss %.4f (%.4f bits), lr %.3g, %.0f tok/s,"
-                + " %.0f s%s%n", r.epoch(), r.trainLoss(), r.validLoss(),
-                r.validLoss() / Math.log(2), r.learningRate(), r.tokensPerSecond(),
-                r.elapsedSeconds(), improved ? " (best so far: saved)" : "");
+        out.printf(
+                "epoch %d: train loss %.4f, valid loss %.4f (%.4f bits), lr %.3g, %.0f tok/s,"
+                        + " %.0f s%s%n",
+                r.epoch(),
+                r.trainLoss(),
+                r.validLoss(),
+                r.validLoss() / Math.log(2),
+                r.learningRate(),
+                r.tokensPerSecond(),
+                r.elapsedSeconds(),
+                improved ? " (best so far: saved)" : "");
         out.flush();
     }
 

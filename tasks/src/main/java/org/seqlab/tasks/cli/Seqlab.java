@@ -27,7 +27,9 @@ public final class Seqlab implements Runnable {
     /** Exit code of bad input or usage. */
     public static final int BAD_INPUT = 2;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.",
+    @Option(
+            names = "--verbose",
+            description = "Print stack traces of errors.",
             scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;
 
@@ -49,27 +51,33 @@ public final class Seqlab implements Runnable {
         CommandLine cl = new CommandLine(new Seqlab());
         cl.setOverwrittenOptionsAllowed(true);
         cl.setExecutionExceptionHandler(Seqlab::handle);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("seqlab: " + ex.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-                err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                        + " --help' for more information.");
-            }
-            err.flush();
-            return BAD_INPUT;
-        });
+        cl.setParameterExceptionHandler(
+                (ex, a) -> {
+                    PrintWriter err = ex.getCommandLine().getErr();
+                    err.println("seqlab: " + ex.getMessage());
+                    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                        err.println(
+                                "Try '"
+                                        + ex.getCommandLine().getCommandSpec().qualifiedName()
+                                        + " --help' for more information.");
+                    }
+                    err.flush();
+                    return BAD_INPUT;
+                });
         return cl.execute(args);
     }
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         PrintWriter err = cl.getErr();
-        boolean verbose = parsed.hasMatchedOption("--verbose")
-                || (parsed.subcommand() != null && anyVerbose(parsed));
+        boolean verbose =
+                parsed.hasMatchedOption("--verbose")
+                        || (parsed.subcommand() != null && anyVerbose(parsed));
         int code = exitCode(e);
-        String message = e instanceof NoSuchFileException n ? n.getFile() + ": no such file"
-                : e.getMessage();
+        String message =
+                e instanceof NoSuchFileException n
+                        ? n.getFile() + ": no such file"
+                        : e.getMessage();
         err.println("seqlab: " + (message == null ? e.toString() : message));
         if (verbose) {
             e.printStackTrace(err);
@@ -94,7 +102,8 @@ public final class Seqlab implements Runnable {
         if (e instanceof TrainingDivergedException) {
             return FAILURE;
         }
-        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+        if (e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException
                 || e instanceof IOException) {
             return BAD_INPUT;
         }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab lm}: train, evaluate and sample character- or word-level language models. */
-@Command(name = "lm", mixinStandardHelpOptions = true,
+@Command(
+        name = "lm",
+        mixinStandardHelpOptions = true,
         description = "Character- and word-level LSTM/GRU language models.",
         subcommands = {LmCommand.Train.class, LmCommand.Eval.class, LmCommand.Generate.class})
 public final class LmCommand {
@@ -28,8 +30,8 @@ public final class LmCommand {
 
     /**
      * Returns {@code model} as given when it exists, else resolved against the installation
-     * directory ({@code -Dseqlab.home}, set by {@code bin/seqlab}), so that the shipped models
-     * are found from any working directory.
+     * directory ({@code -Dseqlab.home}, set by {@code bin/seqlab}), so that the shipped models are
+     * found from any working directory.
      */
     static Path resolveModel(Path model) {
         String home = System.getProperty("seqlab.home");
@@ -41,7 +43,10 @@ public final class LmCommand {
     }
 
     /** {@code seqlab lm train}. */
-    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
             description = "Train a language model on a text file into a model directory.")
     static final class Train implements Callable<Integer> {
         @Option(names = "--corpus", required = true, description = "UTF-8 text (or .gz).")
@@ -56,72 +61,143 @@ public final class LmCommand {
         @Option(names = "--cell", defaultValue = "lstm", description = "lstm or gru.")
         String cell;
 
-        @Option(names = "--layers", defaultValue = "2") int layers;
-        @Option(names = "--hidden", defaultValue = "512") int hidden;
-        @Option(names = "--embedding", defaultValue = "64") int embedding;
-        @Option(names = "--dropout", defaultValue = "0.2") float dropout;
-        @Option(names = "--seq-len", defaultValue = "100") int seqLen;
-        @Option(names = "--batch", defaultValue = "64") int batch;
-        @Option(names = "--epochs", defaultValue = "50") int epochs;
+        @Option(names = "--layers", defaultValue = "2")
+        int layers;
 
-        @Option(names = "--max-time", converter = DurationConverter.class,
+        @Option(names = "--hidden", defaultValue = "512")
+        int hidden;
+
+        @Option(names = "--embedding", defaultValue = "64")
+        int embedding;
+
+        @Option(names = "--dropout", defaultValue = "0.2")
+        float dropout;
+
+        @Option(names = "--seq-len", defaultValue = "100")
+        int seqLen;
+
+        @Option(names = "--batch", defaultValue = "64")
+        int batch;
+
+        @Option(names = "--epochs", defaultValue = "50")
+        int epochs;
+
+        @Option(
+                names = "--max-time",
+                converter = DurationConverter.class,
                 description = "Wall-clock budget, e.g. 45m; stops cleanly with a checkpoint.")
         Duration maxTime;
 
-        @Option(names = "--lr", defaultValue = "2e-3") float lr;
+        @Option(names = "--lr", defaultValue = "2e-3")
+        float lr;
+
         @Option(names = "--clip", defaultValue = "5", description = "Global gradient-norm limit.")
         double clip;
 
         @Option(names = "--weight-decay", defaultValue = "0", description = "AdamW decay.")
         float weightDecay;
 
-        @Option(names = "--lr-decay", defaultValue = "0.5",
+        @Option(
+                names = "--lr-decay",
+                defaultValue = "0.5",
                 description = "Factor applied when validation stops improving.")
         float lrDecay;
 
-        @Option(names = "--patience", defaultValue = "0",
+        @Option(
+                names = "--patience",
+                defaultValue = "0",
                 description = "Epochs without improvement tolerated before decaying.")
         int patience;
 
-        @Option(names = "--min-lr", defaultValue = "1e-5") float minLr;
-        @Option(names = "--valid-fraction", defaultValue = "0.1") double validFraction;
-        @Option(names = "--min-count", defaultValue = "1") int minCount;
-        @Option(names = "--max-vocab", defaultValue = "0") int maxVocab;
-        @Option(names = "--checkpoint-every", defaultValue = "200") int checkpointEvery;
-        @Option(names = "--seed", defaultValue = "1") long seed;
+        @Option(names = "--min-lr", defaultValue = "1e-5")
+        float minLr;
+
+        @Option(names = "--valid-fraction", defaultValue = "0.1")
+        double validFraction;
+
+        @Option(names = "--min-count", defaultValue = "1")
+        int minCount;
+
+        @Option(names = "--max-vocab", defaultValue = "0")
+        int maxVocab;
+
+        @Option(names = "--checkpoint-every", defaultValue = "200")
+        int checkpointEvery;
+
+        @Option(names = "--seed", defaultValue = "1")
+        long seed;
 
         @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
         boolean resume;
 
         @Override
         public Integer call() throws Exception {
-            LmConfig config = new LmConfig(Level.parse(level), CellType.parse(cell), layers,
-                    hidden, embedding, dropout, seqLen, batch, validFraction, minCount, maxVocab,
-                    new TrainingConfig(epochs, lr, clip, weightDecay, lrDecay, patience, minLr,
-                            maxTime, checkpointEvery, seed));
+            LmConfig config =
+                    new LmConfig(
+                            Level.parse(level),
+                            CellType.parse(cell),
+                            layers,
+                            hidden,
+                            embedding,
+                            dropout,
+                            seqLen,
+                            batch,
+                            validFraction,
+                            minCount,
+                            maxVocab,
+                            new TrainingConfig(
+                                    epochs,
+                                    lr,
+                                    clip,
+                                    weightDecay,
+                                    lrDecay,
+                                    patience,
+                                    minLr,
+                                    maxTime,
+                                    checkpointEvery,
+                                    seed));
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
-                LmTrainer.Result r = new LmTrainer(config, progress).train(corpus, out, resume,
-                        CommandLines.current("seqlab lm train"));
+                LmTrainer.Result r =
+                        new LmTrainer(config, progress)
+                                .train(
+                                        corpus,
+                                        out,
+                                        resume,
+                                        CommandLines.current("seqlab lm train"));
                 TrainingLoop.Result l = r.loop();
-                System.out.printf("stopped: %s after %d epochs, %d updates, %.0f s;"
-                        + " best valid loss %.4f nats/token; %.0f tokens/s; model in %s%n",
+                System.out.printf(
+                        "stopped: %s after %d epochs, %d updates, %.0f s;"
+                                + " best valid loss %.4f nats/token; %.0f tokens/s; model in %s%n",
                         l.reason().name().toLowerCase(java.util.Locale.ROOT),
-                        l.epochsCompleted(), l.globalStep(), l.elapsedSeconds(),
-                        l.bestValidLoss(), l.tokensPerSecond(), out);
+                        l.epochsCompleted(),
+                        l.globalStep(),
+                        l.elapsedSeconds(),
+                        l.bestValidLoss(),
+                        l.tokensPerSecond(),
+                        out);
             }
             return 0;
         }
     }
 
     /** {@code seqlab lm eval}. */
-    @Command(name = "eval", mixinStandardHelpOptions = true,
+    @Command(
+            name = "eval",
+            mixinStandardHelpOptions = true,
             description = "Cross-entropy of a model on a whole text file.")
     static final class Eval implements Callable<Integer> {
-        @Option(names = "--model", defaultValue = DEFAULT_MODEL) Path model;
-        @Option(names = "--corpus", required = true) Path corpus;
-        @Option(names = "--json", description = "Print one JSON object.") boolean json;
+        @Option(names = "--model", defaultValue = DEFAULT_MODEL)
+        Path model;
 
-        @Option(names = "--streams", defaultValue = "16",
+        @Option(names = "--corpus", required = true)
+        Path corpus;
+
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
+
+        @Option(
+                names = "--streams",
+                defaultValue = "16",
                 description = "Parallel parts the text is cut into.")
         int streams;
 
@@ -138,13 +214,16 @@ public final class LmCommand {
                 if (json) {
                     System.out.println(s.toJsonString());
                 } else {
-                    System.out.printf("%d tokens: loss %.4f nats/token, %.4f bits/token,"
-                            + " perplexity %.3f%n", s.tokens(), s.lossNats(), s.bitsPerToken(),
-                            s.perplexity());
+                    System.out.printf(
+                            "%d tokens: loss %.4f nats/token, %.4f bits/token,"
+                                    + " perplexity %.3f%n",
+                            s.tokens(), s.lossNats(), s.bitsPerToken(), s.perplexity());
                 }
                 if (unknown > 0) {
-                    System.err.printf("note: %d distinct tokens of the file are not in the"
-                            + " model's vocabulary and were scored as <unk>%n", unknown);
+                    System.err.printf(
+                            "note: %d distinct tokens of the file are not in the"
+                                    + " model's vocabulary and were scored as <unk>%n",
+                            unknown);
                 }
             }
             return 0;
@@ -152,19 +231,28 @@ public final class LmCommand {
     }
 
     /** {@code seqlab lm generate}. */
-    @Command(name = "generate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
             description = "Stream text sampled from a model.")
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--model", defaultValue = DEFAULT_MODEL) Path model;
+        @Option(names = "--model", defaultValue = DEFAULT_MODEL)
+        Path model;
+
         @Option(names = "--prime", defaultValue = "", description = "Text to start from.")
         String prime;
 
         @Option(names = "--length", defaultValue = "500", description = "Tokens to generate.")
         int length;
 
-        @Option(names = "--temperature", defaultValue = "0.8") double temperature;
-        @Option(names = "--top-k", defaultValue = "0") int topK;
-        @Option(names = "--top-p", defaultValue = "1.0") double topP;
+        @Option(names = "--temperature", defaultValue = "0.8")
+        double temperature;
+
+        @Option(names = "--top-k", defaultValue = "0")
+        int topK;
+
+        @Option(names = "--top-p", defaultValue = "1.0")
+        double topP;
 
         @Option(names = "--seed", description = "Seed; the same seed gives the same text.")
         Long seed;
@@ -179,16 +267,22 @@ public final class LmCommand {
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             try (LmModel m = LmModel.load(resolveModel(model))) {
                 boolean[] started = {false};
-                new LmGenerator(m).generate(prime, length, sampler, s, t -> {
-                    if (!started[0]) {
-                        started[0] = true;
-                        out.print(prime);
-                    }
-                    out.print(t);
-                    if (t.indexOf('\n') >= 0) {
-                        out.flush();
-                    }
-                });
+                new LmGenerator(m)
+                        .generate(
+                                prime,
+                                length,
+                                sampler,
+                                s,
+                                t -> {
+                                    if (!started[0]) {
+                                        started[0] = true;
+                                        out.print(prime);
+                                    }
+                                    out.print(t);
+                                    if (t.indexOf('\n') >= 0) {
+                                        out.flush();
+                                    }
+                                });
                 if (!started[0]) {
                     out.print(prime);
                 }

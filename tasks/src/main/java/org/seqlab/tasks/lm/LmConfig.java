@@ -64,7 +64,18 @@ public record LmConfig(
 
     /** Returns the defaults of {@code seqlab lm train}. */
     public static LmConfig defaults() {
-        return new LmConfig(Level.CHAR, CellType.LSTM, 2, 512, 64, 0.2f, 100, 64, 0.1, 1, 0,
+        return new LmConfig(
+                Level.CHAR,
+                CellType.LSTM,
+                2,
+                512,
+                64,
+                0.2f,
+                100,
+                64,
+                0.1,
+                1,
+                0,
                 new TrainingConfig(50, 2e-3f, 5, 0, 0.5f, 0, 1e-5f, null, 200, 1));
     }
 
@@ -109,17 +120,30 @@ public record LmConfig(
     /** Rebuilds a configuration from {@link #toJson()}'s output. */
     public static LmConfig fromJson(JsonObject o) {
         long maxTime = o.get("max_time_s").getAsLong();
-        TrainingConfig t = new TrainingConfig(o.get("epochs").getAsInt(),
-                o.get("lr").getAsFloat(), o.get("clip").getAsDouble(),
-                o.get("weight_decay").getAsFloat(), o.get("lr_decay").getAsFloat(),
-                o.get("patience").getAsInt(), o.get("min_lr").getAsFloat(),
-                maxTime == 0 ? null : Duration.ofSeconds(maxTime),
-                o.get("checkpoint_every").getAsInt(), o.get("seed").getAsLong());
-        return new LmConfig(Level.parse(o.get("level").getAsString()),
-                CellType.parse(o.get("cell").getAsString()), o.get("layers").getAsInt(),
-                o.get("hidden").getAsInt(), o.get("embedding").getAsInt(),
-                o.get("dropout").getAsFloat(), o.get("seq_len").getAsInt(),
-                o.get("batch").getAsInt(), o.get("valid_fraction").getAsDouble(),
-                o.get("min_count").getAsInt(), o.get("max_vocab").getAsInt(), t);
+        TrainingConfig t =
+                new TrainingConfig(
+                        o.get("epochs").getAsInt(),
+                        o.get("lr").getAsFloat(),
+                        o.get("clip").getAsDouble(),
+                        o.get("weight_decay").getAsFloat(),
+                        o.get("lr_decay").getAsFloat(),
+                        o.get("patience").getAsInt(),
+                        o.get("min_lr").getAsFloat(),
+                        maxTime == 0 ? null : Duration.ofSeconds(maxTime),
+                        o.get("checkpoint_every").getAsInt(),
+                        o.get("seed").getAsLong());
+        return new LmConfig(
+                Level.parse(o.get("level").getAsString()),
+                CellType.parse(o.get("cell").getAsString()),
+                o.get("layers").getAsInt(),
+                o.get("hidden").getAsInt(),
+                o.get("embedding").getAsInt(),
+                o.get("dropout").getAsFloat(),
+                o.get("seq_len").getAsInt(),
+                o.get("batch").getAsInt(),
+                o.get("valid_fraction").getAsDouble(),
+                o.get("min_count").getAsInt(),
+                o.get("max_vocab").getAsInt(),
+                t);
     }
 }

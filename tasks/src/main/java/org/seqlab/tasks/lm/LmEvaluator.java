@@ -12,17 +12,17 @@ import org.seqlab.seq2seq.RecurrentState;
 /**
  * Measures a language model's cross-entropy on a token sequence.
  *
- * <p>The sequence is cut into {@code streams} contiguous parts read in parallel, each carrying
- * its recurrent state from window to window, exactly as in training; every token but the first
- * of each part is predicted once. Dropout is off.
+ * <p>The sequence is cut into {@code streams} contiguous parts read in parallel, each carrying its
+ * recurrent state from window to window, exactly as in training; every token but the first of each
+ * part is predicted once. Dropout is off.
  */
 public final class LmEvaluator {
 
     private LmEvaluator() {}
 
     /** Scores {@code ids} with up to {@code streams} parallel streams and windows of seqLen. */
-    public static LanguageModelScore evaluate(RecurrentLanguageModel net, NDManager parent,
-            int[] ids, int streams, int seqLen) {
+    public static LanguageModelScore evaluate(
+            RecurrentLanguageModel net, NDManager parent, int[] ids, int streams, int seqLen) {
         int b = Math.max(1, Math.min(streams, ids.length / 2));
         StreamBatches batches = new StreamBatches(ids, b, seqLen);
         double sum = 0;

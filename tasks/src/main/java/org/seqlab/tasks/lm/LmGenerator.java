@@ -12,9 +12,9 @@ import org.seqlab.seq2seq.Sampler;
 import org.seqlab.tokenizers.Vocabulary;
 
 /**
- * Generates text from a language model, one token at a time, carrying the recurrent state
- * forward (the prefix is read once, never re-run). The same model, prime, sampler and seed give
- * the same text.
+ * Generates text from a language model, one token at a time, carrying the recurrent state forward
+ * (the prefix is read once, never re-run). The same model, prime, sampler and seed give the same
+ * text.
  */
 public final class LmGenerator {
 
@@ -30,15 +30,17 @@ public final class LmGenerator {
      *
      * @throws IllegalArgumentException naming the tokens of the prime the model never saw
      */
-    public void generate(String prime, int length, Sampler sampler, long seed,
-            Consumer<String> sink) {
+    public void generate(
+            String prime, int length, Sampler sampler, long seed, Consumer<String> sink) {
         if (length < 0) {
             throw new IllegalArgumentException("--length must be >= 0; got " + length + ".");
         }
         List<String> unknown = model.unknownTokens(prime);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("The prime contains " + describe(unknown)
-                    + " that the model never saw in training.");
+            throw new IllegalArgumentException(
+                    "The prime contains "
+                            + describe(unknown)
+                            + " that the model never saw in training.");
         }
         Vocabulary vocab = model.vocabulary();
         Level level = model.config().level();

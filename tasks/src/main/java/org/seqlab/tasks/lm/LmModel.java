@@ -35,8 +35,12 @@ public final class LmModel implements AutoCloseable {
     private final LmConfig config;
     private final ModelManifest manifest;
 
-    LmModel(NDManager manager, RecurrentLanguageModel network, Vocabulary vocabulary,
-            LmConfig config, ModelManifest manifest) {
+    LmModel(
+            NDManager manager,
+            RecurrentLanguageModel network,
+            Vocabulary vocabulary,
+            LmConfig config,
+            ModelManifest manifest) {
         this.manager = manager;
         this.network = network;
         this.vocabulary = vocabulary;
@@ -53,16 +57,16 @@ public final class LmModel implements AutoCloseable {
     /** Creates an untrained model with seeded weights. */
     static LmModel create(LmConfig config, Vocabulary vocabulary) {
         NDManager manager = newManager();
-        RecurrentLanguageModel net = new RecurrentLanguageModel(
-                config.spec(vocabulary.size()), manager, config.seed());
+        RecurrentLanguageModel net =
+                new RecurrentLanguageModel(config.spec(vocabulary.size()), manager, config.seed());
         return new LmModel(manager, net, vocabulary, config, null);
     }
 
     /**
      * Loads a model directory written by {@link #save}.
      *
-     * @throws ModelFormatException when the directory is missing, incomplete, truncated, of
-     *     another task or of a newer format
+     * @throws ModelFormatException when the directory is missing, incomplete, truncated, of another
+     *     task or of a newer format
      */
     public static LmModel load(Path dir) throws IOException {
         ModelManifest manifest = ModelManifest.read(dir, TASK);
@@ -70,20 +74,24 @@ public final class LmModel implements AutoCloseable {
         try {
             config = LmConfig.fromJson(manifest.config());
         } catch (RuntimeException e) {
-            throw new ModelFormatException(dir.resolve(ModelManifest.FILE)
-                    + ": invalid lm config (" + e.getMessage() + ")", e);
+            throw new ModelFormatException(
+                    dir.resolve(ModelManifest.FILE)
+                            + ": invalid lm config ("
+                            + e.getMessage()
+                            + ")",
+                    e);
         }
         for (String f : new String[] {VOCAB, PARAMS}) {
             if (!Files.isRegularFile(dir.resolve(f))) {
-                throw new ModelFormatException(dir + ": incomplete model directory (" + f
-                        + " is missing)");
+                throw new ModelFormatException(
+                        dir + ": incomplete model directory (" + f + " is missing)");
             }
         }
         Vocabulary vocab = Vocabulary.load(dir.resolve(VOCAB));
         NDManager manager = newManager();
         try {
-            RecurrentLanguageModel net = new RecurrentLanguageModel(
-                    config.spec(vocab.size()), manager, config.seed());
+            RecurrentLanguageModel net =
+                    new RecurrentLanguageModel(config.spec(vocab.size()), manager, config.seed());
             net.parameters().load(dir.resolve(PARAMS));
             return new LmModel(manager, net, vocab, config, manifest);
         } catch (IOException | RuntimeException e) {

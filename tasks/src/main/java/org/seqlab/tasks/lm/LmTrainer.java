@@ -21,11 +21,11 @@ import org.seqlab.tokenizers.Vocabulary;
 /**
  * Trains a language model on a text file into a model directory.
  *
- * <p>The text is split by position (the last {@code validFraction} is validation), the
- * vocabulary is built from the training part, and the {@link TrainingLoop} keeps the best model
- * by validation loss in the output directory, with its log, loss curve and checkpoint beside it.
- * A run is resumable: {@code run.json} in the output directory records the configuration and the
- * corpus fingerprint, and a resumed run refuses a corpus that changed.
+ * <p>The text is split by position (the last {@code validFraction} is validation), the vocabulary
+ * is built from the training part, and the {@link TrainingLoop} keeps the best model by validation
+ * loss in the output directory, with its log, loss curve and checkpoint beside it. A run is
+ * resumable: {@code run.json} in the output directory records the configuration and the corpus
+ * fingerprint, and a resumed run refuses a corpus that changed.
  */
 public final class LmTrainer {
 
@@ -64,8 +64,11 @@ public final class LmTrainer {
         String text = TextReader.read(corpus);
         List<String> tokens = cfg.level().tokens(text);
         int cut = tokens.size() - (int) Math.round(tokens.size() * cfg.validFraction());
-        Vocabulary vocab = Vocabulary.build(Vocabulary.countStrings(tokens.subList(0, cut)),
-                cfg.minCount(), cfg.maxVocab());
+        Vocabulary vocab =
+                Vocabulary.build(
+                        Vocabulary.countStrings(tokens.subList(0, cut)),
+                        cfg.minCount(),
+                        cfg.maxVocab());
         int[] ids = vocab.encode(tokens);
         Split split;
         try {
@@ -92,11 +95,22 @@ public final class LmTrainer {
         data.addProperty("valid_sha256", TextReader.sha256(split.valid()));
         String recorded = resume ? readRun(out).get("command").getAsString() : command;
         try (LmModel model = LmModel.create(cfg, vocab)) {
-            LmTrainingTask task = new LmTrainingTask(model, train, split.valid(), out,
-                    base -> ModelManifest.create(LmModel.TASK, base.toJson(), base.seed(), data,
-                            new JsonObject(), recorded));
-            TrainingLoop.Result r = new TrainingLoop(task, cfg.training(), out, listener)
-                    .run(resume);
+            LmTrainingTask task =
+                    new LmTrainingTask(
+                            model,
+                            train,
+                            split.valid(),
+                            out,
+                            base ->
+                                    ModelManifest.create(
+                                            LmModel.TASK,
+                                            base.toJson(),
+                                            base.seed(),
+                                            data,
+                                            new JsonObject(),
+                                            recorded));
+            TrainingLoop.Result r =
+                    new TrainingLoop(task, cfg.training(), out, listener).run(resume);
             return new Result(r, vocab.size(), model.network().parameters().count());
         }
     }
@@ -104,8 +118,10 @@ public final class LmTrainer {
     private static void writeRun(Path out, LmConfig cfg, String corpusSha, String command)
             throws IOException {
         if (TrainingLoop.hasCheckpoint(out)) {
-            throw new IllegalStateException(out + " already holds a training run; pass --resume"
-                    + " to continue it or choose another --out.");
+            throw new IllegalStateException(
+                    out
+                            + " already holds a training run; pass --resume"
+                            + " to continue it or choose another --out.");
         }
         JsonObject run = new JsonObject();
         run.add("config", cfg.toJson());
@@ -118,8 +134,8 @@ public final class LmTrainer {
     private static JsonObject readRun(Path out) throws IOException {
         Path file = out.resolve(RUN);
         if (!Files.isRegularFile(file) || !TrainingLoop.hasCheckpoint(out)) {
-            throw new IllegalStateException("Cannot resume: " + out + " holds no checkpoint of an"
-                    + " lm training run.");
+            throw new IllegalStateException(
+                    "Cannot resume: " + out + " holds no checkpoint of an" + " lm training run.");
         }
         return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
                 .getAsJsonObject();
@@ -128,18 +144,40 @@ public final class LmTrainer {
     private LmConfig resumedConfig(Path out, String corpusSha) throws IOException {
         JsonObject run = readRun(out);
         if (!corpusSha.equals(run.get("corpus_sha256").getAsString())) {
-            throw new IllegalArgumentException("Cannot resume: the corpus differs from the one"
-                    + " the run in " + out + " started with (SHA-256 mismatch).");
+            throw new IllegalArgumentException(
+                    "Cannot resume: the corpus differs from the one"
+                            + " the run in "
+                            + out
+                            + " started with (SHA-256 mismatch).");
         }
         LmConfig saved = LmConfig.fromJson(run.getAsJsonObject("config"));
         var t = saved.training();
         var budget = config.training().maxTime();
-        var training = new org.seqlab.seq2seq.TrainingConfig(t.epochs(), t.learningRate(),
-                t.clipNorm(), t.weightDecay(), t.lrDecay(), t.patience(), t.minLearningRate(),
-                budget, t.checkpointEvery(), t.seed());
-        return new LmConfig(saved.level(), saved.cell(), saved.layers(), saved.hidden(),
-                saved.embedding(), saved.dropout(), saved.seqLen(), saved.batch(),
-                saved.validFraction(), saved.minCount(), saved.maxVocab(), training);
+        var training =
+                new org.seqlab.seq2seq.TrainingConfig(
+                        t.epochs(),
+                        t.learningRate(),
+                        t.clipNorm(),
+                        t.weightDecay(),
+                        t.lrDecay(),
+                        t.patience(),
+                        t.minLearningRate(),
+                        budget,
+                        t.checkpointEvery(),
+                        t.seed());
+        return new LmConfig(
+                saved.level(),
+                saved.cell(),
+                saved.layers(),
+                saved.hidden(),
+                saved.embedding(),
+                saved.dropout(),
+                saved.seqLen(),
+                saved.batch(),
+                saved.validFraction(),
+                saved.minCount(),
+                saved.maxVocab(),
+                training);
     }
 
     static long[] toLongs(int[] ids) {

@@ -27,7 +27,11 @@ final class LmTrainingTask implements TrainingTask {
     private final NDManager stateManager;
     private RecurrentState carried;
 
-    LmTrainingTask(LmModel model, StreamBatches train, int[] valid, Path out,
+    LmTrainingTask(
+            LmModel model,
+            StreamBatches train,
+            int[] valid,
+            Path out,
             Function<LmConfig, ModelManifest> manifest) {
         this.model = model;
         this.train = train;

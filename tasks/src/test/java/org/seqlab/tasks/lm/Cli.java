@@ -17,7 +17,9 @@ record Cli(int code, String out, String err) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int code = Seqlab.execute(args);
-            return new Cli(code, out.toString(StandardCharsets.UTF_8),
+            return new Cli(
+                    code,
+                    out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

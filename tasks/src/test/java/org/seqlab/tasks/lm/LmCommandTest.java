@@ -32,12 +32,19 @@ class LmCommandTest {
 
     @Test
     void trainingWritesAModelDirectoryWithLogAndChart() throws IOException {
-        for (String f : new String[] {"manifest.json", "vocab.txt", "model.safetensors",
-            "training-log.jsonl", "loss-curve.png"}) {
+        for (String f :
+                new String[] {
+                    "manifest.json",
+                    "vocab.txt",
+                    "model.safetensors",
+                    "training-log.jsonl",
+                    "loss-curve.png"
+                }) {
             assertTrue(Files.isRegularFile(model.resolve(f)), f);
         }
-        JsonObject m = JsonParser.parseString(Files.readString(model.resolve("manifest.json")))
-                .getAsJsonObject();
+        JsonObject m =
+                JsonParser.parseString(Files.readString(model.resolve("manifest.json")))
+                        .getAsJsonObject();
         assertEquals(1, m.get("format_version").getAsInt());
         assertEquals("lm", m.get("task").getAsString());
         assertEquals(5, m.get("seed").getAsLong());
@@ -49,8 +56,15 @@ class LmCommandTest {
 
     @Test
     void evalPrintsTheFourJsonFields() {
-        Cli r = Cli.run("lm", "eval", "--model", model.toString(), "--corpus", corpus.toString(),
-                "--json");
+        Cli r =
+                Cli.run(
+                        "lm",
+                        "eval",
+                        "--model",
+                        model.toString(),
+                        "--corpus",
+                        corpus.toString(),
+                        "--json");
         assertEquals(0, r.code(), r.err());
         JsonObject o = JsonParser.parseString(r.out().trim()).getAsJsonObject();
         double nats = o.get("loss_nats").getAsDouble();
@@ -61,43 +75,91 @@ class LmCommandTest {
 
     @Test
     void generateIsReproducibleBySeedAndStartsWithThePrime() {
-        String[] args = {"lm", "generate", "--model", model.toString(), "--prime", "ROMEO:",
-            "--length", "80", "--seed", "3"};
+        String[] args = {
+            "lm",
+            "generate",
+            "--model",
+            model.toString(),
+            "--prime",
+            "ROMEO:",
+            "--length",
+            "80",
+            "--seed",
+            "3"
+        };
         Cli a = Cli.run(args);
         Cli b = Cli.run(args);
         assertEquals(0, a.code(), a.err());
         assertTrue(a.out().startsWith("ROMEO:"), a.out());
         assertEquals("ROMEO:".length() + 80 + 1, a.out().codePointCount(0, a.out().length()));
         assertEquals(a.out(), b.out());
-        Cli c = Cli.run("lm", "generate", "--model", model.toString(), "--prime", "ROMEO:",
-                "--length", "80", "--seed", "4");
+        Cli c =
+                Cli.run(
+                        "lm",
+                        "generate",
+                        "--model",
+                        model.toString(),
+                        "--prime",
+                        "ROMEO:",
+                        "--length",
+                        "80",
+                        "--seed",
+                        "4");
         assertNotEquals(a.out(), c.out());
     }
 
     @Test
     void wordLevelTrainsAndGeneratesWords() {
         Path words = dir.resolve("words");
-        Cli t = Cli.run(TinyCorpus.tinyTrainArgs(corpus, words, "--level", "word",
-                "--seq-len", "6"));
+        Cli t =
+                Cli.run(
+                        TinyCorpus.tinyTrainArgs(
+                                corpus, words, "--level", "word", "--seq-len", "6"));
         assertEquals(0, t.code(), t.err());
-        Cli g = Cli.run("lm", "generate", "--model", words.toString(), "--prime", "ROMEO:",
-                "--length", "12", "--seed", "1");
+        Cli g =
+                Cli.run(
+                        "lm",
+                        "generate",
+                        "--model",
+                        words.toString(),
+                        "--prime",
+                        "ROMEO:",
+                        "--length",
+                        "12",
+                        "--seed",
+                        "1");
         assertEquals(0, g.code(), g.err());
         assertTrue(g.out().startsWith("ROMEO:"), g.out());
         String generated = g.out().substring("ROMEO:".length()).trim();
         for (String w : generated.split("\\s+")) {
             assertTrue(TinyCorpus.text(200, 11).contains(w), "not a corpus word: " + w);
         }
-        Cli unknown = Cli.run("lm", "generate", "--model", words.toString(), "--prime",
-                "wherefore zebra", "--length", "3");
+        Cli unknown =
+                Cli.run(
+                        "lm",
+                        "generate",
+                        "--model",
+                        words.toString(),
+                        "--prime",
+                        "wherefore zebra",
+                        "--length",
+                        "3");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("'zebra'"), unknown.err());
     }
 
     @Test
     void primeWithUnseenCharactersNamesThem() {
-        Cli r = Cli.run("lm", "generate", "--model", model.toString(), "--prime", "Zoë",
-                "--length", "5");
+        Cli r =
+                Cli.run(
+                        "lm",
+                        "generate",
+                        "--model",
+                        model.toString(),
+                        "--prime",
+                        "Zoë",
+                        "--length",
+                        "5");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("'ë' (U+00EB)"), r.err());
         assertTrue(r.err().contains("'Z'"), r.err());
@@ -135,12 +197,16 @@ class LmCommandTest {
         Cli hidden = Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("h"), "--hidden", "0"));
         assertEquals(2, hidden.code());
         assertTrue(hidden.err().contains("--hidden must be at least 1; got 0"), hidden.err());
-        assertEquals(2, Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("d"),
-                "--dropout", "1.5")).code());
-        assertEquals(2, Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("t"),
-                "--max-time", "soon")).code());
-        assertEquals(2, Cli.run("lm", "generate", "--model", model.toString(), "--top-p", "0")
-                .code());
+        assertEquals(
+                2,
+                Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("d"), "--dropout", "1.5"))
+                        .code());
+        assertEquals(
+                2,
+                Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("t"), "--max-time", "soon"))
+                        .code());
+        assertEquals(
+                2, Cli.run("lm", "generate", "--model", model.toString(), "--top-p", "0").code());
         assertEquals(2, Cli.run("lm", "frobnicate").code());
         assertFalse(Files.exists(dir.resolve("h")), "nothing written for a rejected config");
     }
@@ -153,7 +219,8 @@ class LmCommandTest {
 
         Path truncated = copyModel("truncated");
         byte[] params = Files.readAllBytes(truncated.resolve("model.safetensors"));
-        Files.write(truncated.resolve("model.safetensors"),
+        Files.write(
+                truncated.resolve("model.safetensors"),
                 java.util.Arrays.copyOf(params, params.length - 100));
         Cli t = Cli.run("lm", "generate", "--model", truncated.toString());
         assertEquals(2, t.code());
@@ -161,14 +228,21 @@ class LmCommandTest {
 
         Path incomplete = copyModel("incomplete");
         Files.delete(incomplete.resolve("vocab.txt"));
-        Cli i = Cli.run("lm", "eval", "--model", incomplete.toString(), "--corpus",
-                corpus.toString());
+        Cli i =
+                Cli.run(
+                        "lm",
+                        "eval",
+                        "--model",
+                        incomplete.toString(),
+                        "--corpus",
+                        corpus.toString());
         assertEquals(2, i.code());
         assertTrue(i.err().contains("vocab.txt is missing"), i.err());
 
         Path newer = copyModel("newer");
-        String manifest = Files.readString(newer.resolve("manifest.json"))
-                .replace("\"format_version\": 1", "\"format_version\": 7");
+        String manifest =
+                Files.readString(newer.resolve("manifest.json"))
+                        .replace("\"format_version\": 1", "\"format_version\": 7");
         Files.writeString(newer.resolve("manifest.json"), manifest);
         Cli n = Cli.run("lm", "generate", "--model", newer.toString());
         assertEquals(2, n.code());
@@ -178,16 +252,16 @@ class LmCommandTest {
     @Test
     void trainingOverAnExistingRunRefusesAndKeepsIt() throws IOException {
         Path run = dir.resolve("existing");
-        assertEquals(0, Cli.run(TinyCorpus.tinyTrainArgs(corpus, run))
-                .code());
+        assertEquals(0, Cli.run(TinyCorpus.tinyTrainArgs(corpus, run)).code());
         byte[] before = Files.readAllBytes(run.resolve("checkpoint/params.safetensors"));
         Cli again = Cli.run(TinyCorpus.tinyTrainArgs(corpus, run));
         assertEquals(2, again.code());
         assertTrue(again.err().contains("--resume"), again.err());
-        assertTrue(java.util.Arrays.equals(before,
-                Files.readAllBytes(run.resolve("checkpoint/params.safetensors"))));
-        Cli noCheckpoint = Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("fresh"),
-                "--resume"));
+        assertTrue(
+                java.util.Arrays.equals(
+                        before, Files.readAllBytes(run.resolve("checkpoint/params.safetensors"))));
+        Cli noCheckpoint =
+                Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("fresh"), "--resume"));
         assertEquals(2, noCheckpoint.code());
         assertTrue(noCheckpoint.err().contains("Cannot resume"), noCheckpoint.err());
     }

@@ -23,14 +23,27 @@ import org.seqlab.tokenizers.Vocabulary;
 class LmModelTest {
 
     static LmConfig tiny(Level level, CellType cell) {
-        return new LmConfig(level, cell, 2, 12, 6, 0.1f, 8, 2, 0.1, 1, 0,
+        return new LmConfig(
+                level,
+                cell,
+                2,
+                12,
+                6,
+                0.1f,
+                8,
+                2,
+                0.1,
+                1,
+                0,
                 new TrainingConfig(1, 1e-3f, 5, 0, 0.5f, 0, 0, null, 10, 3));
     }
 
     private static float[] logits(LmModel m, long[] ids) {
         try (NDManager s = NDManager.newBaseManager()) {
-            return m.network().forward(s.create(ids, new Shape(1, ids.length)), null, false)
-                    .logits().toFloatArray();
+            return m.network()
+                    .forward(s.create(ids, new Shape(1, ids.length)), null, false)
+                    .logits()
+                    .toFloatArray();
         }
     }
 
@@ -42,8 +55,15 @@ class LmModelTest {
             long[] ids = {4, 5, 6, 7, 4, 4};
             try (LmModel m = LmModel.create(tiny(Level.CHAR, cell), vocab)) {
                 float[] before = logits(m, ids);
-                m.save(out, ModelManifest.create(LmModel.TASK, m.config().toJson(), 3,
-                        new JsonObject(), new JsonObject(), "test"));
+                m.save(
+                        out,
+                        ModelManifest.create(
+                                LmModel.TASK,
+                                m.config().toJson(),
+                                3,
+                                new JsonObject(),
+                                new JsonObject(),
+                                "test"));
                 try (LmModel loaded = LmModel.load(out)) {
                     assertArrayEquals(before, logits(loaded, ids), 0f);
                     assertEquals(m.config(), loaded.config());
@@ -66,17 +86,24 @@ class LmModelTest {
     void loadingAnotherTasksModelSaysWhichTask(@TempDir Path dir) throws IOException {
         Vocabulary vocab = Vocabulary.of(List.of("x"));
         try (LmModel m = LmModel.create(tiny(Level.CHAR, CellType.GRU), vocab)) {
-            m.save(dir, ModelManifest.create("sentiment", m.config().toJson(), 3,
-                    new JsonObject(), new JsonObject(), "test"));
+            m.save(
+                    dir,
+                    ModelManifest.create(
+                            "sentiment",
+                            m.config().toJson(),
+                            3,
+                            new JsonObject(),
+                            new JsonObject(),
+                            "test"));
         }
-        ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> LmModel.load(dir));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> LmModel.load(dir));
         assertTrue(e.getMessage().contains("'sentiment' model, not a 'lm' model"), e.getMessage());
     }
 
     @Test
     void wordLevelSplitsLinesAndRendersEndOfLine() {
-        assertEquals(List.of("to", "be", "<eos>", "or", "not", "<eos>"),
+        assertEquals(
+                List.of("to", "be", "<eos>", "or", "not", "<eos>"),
                 Level.WORD.tokens("to be\nor  not\n"));
         assertEquals(List.of("a", "😀", "\n"), Level.CHAR.tokens("a😀\n"));
         assertEquals("\n", Level.WORD.render("<eos>", false));

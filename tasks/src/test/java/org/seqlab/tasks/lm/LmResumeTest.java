@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,7 @@ class LmResumeTest {
     }
 
     @Test
-    void aKilledRunResumesToTheSameModelAsAnUninterruptedOne(@TempDir Path dir)
-            throws Exception {
+    void aKilledRunResumesToTheSameModelAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
         Path corpus = TinyCorpus.write(dir, "tiny.txt", 300);
         Path straight = dir.resolve("straight");
         Cli r = Cli.run(args(corpus, straight));
@@ -62,12 +60,15 @@ class LmResumeTest {
             assertEquals(a.get(i).trainLoss(), b.get(i).trainLoss(), 1e-5, "epoch " + (i + 1));
             assertEquals(a.get(i).validLoss(), b.get(i).validLoss(), 1e-5, "epoch " + (i + 1));
         }
-        try (LmModel x = LmModel.load(straight); LmModel y = LmModel.load(killed);
+        try (LmModel x = LmModel.load(straight);
+                LmModel y = LmModel.load(killed);
                 NDManager m = NDManager.newBaseManager()) {
             long[] ids = LmTrainer.toLongs(x.encode("ROMEO: But soft"));
             var in = m.create(ids, new Shape(1, ids.length));
-            assertArrayEquals(x.network().forward(in, null, false).logits().toFloatArray(),
-                    y.network().forward(in, null, false).logits().toFloatArray(), 1e-4f);
+            assertArrayEquals(
+                    x.network().forward(in, null, false).logits().toFloatArray(),
+                    y.network().forward(in, null, false).logits().toFloatArray(),
+                    1e-4f);
         }
     }
 
@@ -92,9 +93,10 @@ class LmResumeTest {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.seqlab.tasks.cli.Seqlab");
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(new File(System.getProperty("java.io.tmpdir"),
-                        "seqlab-resume-child.log"))
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        new File(System.getProperty("java.io.tmpdir"), "seqlab-resume-child.log"))
                 .start();
     }
 }

@@ -10,10 +10,16 @@ import java.util.SplittableRandom;
 final class TinyCorpus {
 
     private static final String[] LINES = {
-        "ROMEO:", "JULIET:", "But soft, what light through yonder window breaks?",
-        "It is the east, and Juliet is the sun.", "O Romeo, Romeo, wherefore art thou Romeo?",
-        "A rose by any other name would smell as sweet.", "Good night, good night!",
-        "Parting is such sweet sorrow.", "I take thee at thy word.", "",
+        "ROMEO:",
+        "JULIET:",
+        "But soft, what light through yonder window breaks?",
+        "It is the east, and Juliet is the sun.",
+        "O Romeo, Romeo, wherefore art thou Romeo?",
+        "A rose by any other name would smell as sweet.",
+        "Good night, good night!",
+        "Parting is such sweet sorrow.",
+        "I take thee at thy word.",
+        "",
     };
 
     private TinyCorpus() {}
@@ -35,9 +41,30 @@ final class TinyCorpus {
 
     /** Tiny-model training arguments shared by the CLI tests. */
     static String[] tinyTrainArgs(Path corpus, Path out, String... extra) {
-        String[] base = {"lm", "train", "--corpus", corpus.toString(), "--out", out.toString(),
-            "--hidden", "24", "--embedding", "8", "--layers", "2", "--batch", "4",
-            "--seq-len", "16", "--epochs", "1", "--seed", "5", "--checkpoint-every", "3"};
+        String[] base = {
+            "lm",
+            "train",
+            "--corpus",
+            corpus.toString(),
+            "--out",
+            out.toString(),
+            "--hidden",
+            "24",
+            "--embedding",
+            "8",
+            "--layers",
+            "2",
+            "--batch",
+            "4",
+            "--seq-len",
+            "16",
+            "--epochs",
+            "1",
+            "--seed",
+            "5",
+            "--checkpoint-every",
+            "3"
+        };
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
