@@ -50,8 +50,8 @@ public final class BenchCommand {
             if (json) {
                 System.out.printf(
                         java.util.Locale.ROOT,
-                        "{\"tokens_per_s\":%.1f,"
-                                + "\"bare_tokens_per_s\":%.1f,\"ratio\":%.4f,\"model_gflops\":%.2f}%n",
+                        "{\"tokens_per_s\":%.2f,"
+                                + "\"bare_tokens_per_s\":%.2f,\"ratio\":%.4f,\"model_gflops\":%.2f}%n",
                         seqlab,
                         bare,
                         ratio,

@@ -1,0 +1,66 @@
+package org.seqlab.tasks.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.seq2seq.LanguageModelSpec;
+import org.seqlab.tasks.cli.Seqlab;
+
+/** Smoke test of {@code bench lm-train}: fields and their relations, not speeds. */
+class BenchCommandTest {
+
+    @Test
+    void lmTrainPrintsConsistentJson() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            code =
+                    Seqlab.execute(
+                            "bench",
+                            "lm-train",
+                            "--json",
+                            "--steps",
+                            "2",
+                            "--warmup",
+                            "1",
+                            "--batch",
+                            "2",
+                            "--seq-len",
+                            "4");
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        JsonObject o =
+                JsonParser.parseString(out.toString(StandardCharsets.UTF_8).trim())
+                        .getAsJsonObject();
+        double seqlab = o.get("tokens_per_s").getAsDouble();
+        double bare = o.get("bare_tokens_per_s").getAsDouble();
+        assertTrue(seqlab > 0 && bare > 0);
+        assertEquals(seqlab / bare, o.get("ratio").getAsDouble(), 0.01 * seqlab / bare);
+        double flopsPerToken =
+                new LanguageModelSpec(CellType.LSTM, 65, 64, 512, 2, 0.2f).forwardFlopsPerToken();
+        assertEquals(
+                3 * flopsPerToken * seqlab / 1e9,
+                o.get("model_gflops").getAsDouble(),
+                0.01 + 1e-3 * o.get("model_gflops").getAsDouble());
+    }
+
+    @Test
+    void forwardFlopsFollowTheFormula() {
+        // layer 1: 2*4*512*(64+512); layer 2: 2*4*512*(512+512); output: 2*512*65
+        double expected = 2.0 * 4 * 512 * 576 + 2.0 * 4 * 512 * 1024 + 2.0 * 512 * 65;
+        assertEquals(
+                expected,
+                new LanguageModelSpec(CellType.LSTM, 65, 64, 512, 2, 0.2f).forwardFlopsPerToken());
+    }
+}
