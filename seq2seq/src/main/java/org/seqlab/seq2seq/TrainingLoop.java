@@ -135,6 +135,61 @@ public final class TrainingLoop {
         return pos;
     }
 
+    /** Where the run stands; mutated step by step and snapshotted into checkpoints. */
+    private static final class RunState {
+        int epoch;
+        int step;
+        long global;
+        float lr;
+        double best;
+        int bad;
+        double lossSum;
+        int epochSteps;
+        long epochTokens;
+        final double priorSeconds;
+        final long t0 = System.nanoTime();
+
+        RunState(Checkpoint.Position p) {
+            epoch = p.epoch();
+            step = p.step();
+            global = p.globalStep();
+            lr = p.learningRate();
+            best = p.bestValidLoss();
+            bad = p.badEpochs();
+            lossSum = p.epochLossSum();
+            epochSteps = p.epochSteps();
+            epochTokens = p.epochTokens();
+            priorSeconds = p.elapsedSeconds();
+        }
+
+        double seconds() {
+            return priorSeconds + (System.nanoTime() - t0) / 1e9;
+        }
+
+        void startEpoch() {
+            step = 0;
+            lossSum = 0;
+            epochSteps = 0;
+            epochTokens = 0;
+        }
+
+        /** Returns the position at which a resumed run goes on with {@code (atEpoch, atStep)}. */
+        Checkpoint.Position resumeAt(int atEpoch, int atStep) {
+            boolean fresh = atStep == 0;
+            return new Checkpoint.Position(
+                    atEpoch,
+                    atStep,
+                    global,
+                    lr,
+                    best,
+                    bad,
+                    seconds(),
+                    fresh ? 0 : lossSum,
+                    fresh ? 0 : epochSteps,
+                    fresh ? 0 : epochTokens);
+        }
+    }
+
     private Result loop(
             Checkpoint.Position start,
             NamedParameters params,
@@ -142,103 +197,83 @@ public final class TrainingLoop {
             Path log,
             List<EpochRecord> history)
             throws IOException {
-        long t0 = System.nanoTime();
-        double priorSeconds = start.elapsedSeconds();
-        long deadline = config.maxTime() == null ? Long.MAX_VALUE : t0 + config.maxTime().toNanos();
+        RunState s = new RunState(start);
+        long deadline =
+                config.maxTime() == null ? Long.MAX_VALUE : s.t0 + config.maxTime().toNanos();
         int steps = task.stepsPerEpoch();
-        int epoch = start.epoch();
-        int step = start.step();
-        long global = start.globalStep();
-        float lr = start.learningRate();
-        double best = start.bestValidLoss();
-        int bad = start.badEpochs();
-        double lossSum = start.epochLossSum();
-        int epochSteps = start.epochSteps();
-        long epochTokens = start.epochTokens();
         long runTokens = 0;
         double trainNanos = 0;
         double stepNanos = 0;
         double validNanos = 0;
         StopReason reason = StopReason.COMPLETED;
         Engine engine = Engine.getInstance();
-        outer:
-        for (; epoch < config.epochs(); epoch++, step = 0) {
-            if (step == 0) {
-                task.startEpoch(epoch);
-                lossSum = 0;
-                epochSteps = 0;
-                epochTokens = 0;
+        for (; s.epoch < config.epochs(); s.epoch++, s.step = 0) {
+            if (s.step == 0) {
+                task.startEpoch(s.epoch);
+                s.startEpoch();
             }
             long epochStart = System.nanoTime();
-            for (; step < steps; step++) {
+            for (; s.step < steps; s.step++) {
                 if (System.nanoTime() + stepNanos + validNanos > deadline) {
                     reason = StopReason.MAX_TIME;
                     break;
                 }
                 long s0 = System.nanoTime();
-                engine.setRandomSeed((int) mix(config.seed(), global));
+                engine.setRandomSeed((int) mix(config.seed(), s.global));
                 double loss;
                 long tokens;
                 try (NDManager sm = params.manager().newSubManager();
                         GradientCollector gc = engine.newGradientCollector()) {
-                    TrainingTask.StepLoss out = task.forward(sm, epoch, step);
+                    TrainingTask.StepLoss out = task.forward(sm, s.epoch, s.step);
                     loss = out.loss().getFloat();
                     tokens = out.tokens();
                     if (!Double.isFinite(loss)) {
-                        throw diverged("loss", loss, epoch, step, global);
+                        throw diverged("loss", loss, s);
                     }
                     gc.backward(out.loss());
                 }
                 double norm = GradientClipping.clipGlobalNorm(params, config.clipNorm());
                 if (!Double.isFinite(norm)) {
-                    throw diverged("gradient norm", norm, epoch, step, global);
+                    throw diverged("gradient norm", norm, s);
                 }
-                adam.step(lr);
-                global++;
-                lossSum += loss;
-                epochSteps++;
-                epochTokens += tokens;
+                adam.step(s.lr);
+                s.global++;
+                s.lossSum += loss;
+                s.epochSteps++;
+                s.epochTokens += tokens;
                 runTokens += tokens;
                 long dt = System.nanoTime() - s0;
                 trainNanos += dt;
                 stepNanos = stepNanos == 0 ? dt : 0.9 * stepNanos + 0.1 * dt;
-                listener.onStep(epoch, step, steps, loss, runTokens / (trainNanos / 1e9));
-                if (global % config.checkpointEvery() == 0 && step + 1 < steps) {
-                    save(
-                            epoch,
-                            step + 1,
-                            global,
-                            lr,
-                            best,
-                            bad,
-                            priorSeconds,
-                            t0,
-                            lossSum,
-                            epochSteps,
-                            epochTokens,
-                            params,
-                            adam);
+                listener.onStep(s.epoch, s.step, steps, loss, runTokens / (trainNanos / 1e9));
+                if (s.global % config.checkpointEvery() == 0 && s.step + 1 < steps) {
+                    save(s.resumeAt(s.epoch, s.step + 1), params, adam);
                 }
             }
-            if (epochSteps == 0) {
+            if (s.epochSteps == 0) {
                 break;
             }
             long v0 = System.nanoTime();
             double valid = task.validate();
             validNanos = System.nanoTime() - v0;
-            boolean partial = step < steps;
-            double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
-            double epochTokS = epochTokens / ((v0 - epochStart) / 1e9);
+            boolean partial = s.step < steps;
+            double epochTokS = s.epochTokens / ((v0 - epochStart) / 1e9);
             EpochRecord record =
                     new EpochRecord(
-                            epoch + 1, global, lossSum / epochSteps, valid, lr, epochTokS, seconds);
-            boolean improved = Double.isNaN(valid) || Double.isNaN(best) || valid < best;
+                            s.epoch + 1,
+                            s.global,
+                            s.lossSum / s.epochSteps,
+                            valid,
+                            s.lr,
+                            epochTokS,
+                            s.seconds());
+            boolean improved = Double.isNaN(valid) || Double.isNaN(s.best) || valid < s.best;
             if (improved) {
-                best = Double.isNaN(valid) ? best : valid;
-                bad = 0;
-                task.saveBest(valid, epoch + 1);
+                s.best = Double.isNaN(valid) ? s.best : valid;
+                s.bad = 0;
+                task.saveBest(valid, s.epoch + 1);
             } else if (!partial) {
-                bad++;
+                s.bad++;
             }
             if (!partial) {
                 TrainingLog.append(log, record);
@@ -247,85 +282,48 @@ public final class TrainingLoop {
             }
             listener.onEpoch(record, improved);
             if (partial) {
-                save(
-                        epoch,
-                        step,
-                        global,
-                        lr,
-                        best,
-                        bad,
-                        priorSeconds,
-                        t0,
-                        lossSum,
-                        epochSteps,
-                        epochTokens,
-                        params,
-                        adam);
+                save(s.resumeAt(s.epoch, s.step), params, adam);
                 break;
             }
-            if (bad > config.patience()) {
-                lr *= config.lrDecay();
-                bad = 0;
+            if (s.bad > config.patience()) {
+                s.lr *= config.lrDecay();
+                s.bad = 0;
                 listener.onMessage(
-                        String.format(
-                                "validation did not improve: learning rate" + " now %.3g", lr));
+                        String.format("validation did not improve: learning rate now %.3g", s.lr));
             }
-            save(epoch + 1, 0, global, lr, best, bad, priorSeconds, t0, 0, 0, 0, params, adam);
-            if (lr < config.minLearningRate()) {
+            save(s.resumeAt(s.epoch + 1, 0), params, adam);
+            if (s.lr < config.minLearningRate()) {
                 reason = StopReason.LEARNING_RATE_FLOOR;
-                epoch++;
-                break outer;
+                s.epoch++;
+                break;
             }
         }
-        double total = priorSeconds + (System.nanoTime() - t0) / 1e9;
         return new Result(
                 reason,
-                Math.min(epoch, config.epochs()),
-                global,
-                best,
-                total,
+                Math.min(s.epoch, config.epochs()),
+                s.global,
+                s.best,
+                s.seconds(),
                 trainNanos == 0 ? 0 : runTokens / (trainNanos / 1e9));
     }
 
-    private void save(
-            int epoch,
-            int step,
-            long global,
-            float lr,
-            double best,
-            int bad,
-            double priorSeconds,
-            long t0,
-            double lossSum,
-            int epochSteps,
-            long epochTokens,
-            NamedParameters params,
-            AdamOptimizer adam)
+    private void save(Checkpoint.Position at, NamedParameters params, AdamOptimizer adam)
             throws IOException {
-        double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
-        Checkpoint.Position pos =
-                new Checkpoint.Position(
-                        epoch,
-                        step,
-                        global,
-                        lr,
-                        best,
-                        bad,
-                        seconds,
-                        lossSum,
-                        epochSteps,
-                        epochTokens);
-        Checkpoint.save(runDir, pos, params, adam, task.checkpointState());
+        Checkpoint.save(runDir, at, params, adam, task.checkpointState());
     }
 
-    private TrainingDivergedException diverged(
-            String what, double value, int epoch, int step, long global) {
+    private TrainingDivergedException diverged(String what, double value, RunState s) {
         return new TrainingDivergedException(
                 String.format(
-                        "Training stopped: the %s became %s"
-                                + " at epoch %d, step %d (update %d). The last good checkpoint in %s is kept;"
+                        "Training stopped: the %s became %s at"
+                                + " epoch %d, step %d (update %d). The last good checkpoint in %s is kept;"
                                 + " try a lower --lr or --clip.",
-                        what, value, epoch + 1, step, global, runDir.resolve(Checkpoint.DIR)));
+                        what,
+                        value,
+                        s.epoch + 1,
+                        s.step,
+                        s.global,
+                        runDir.resolve(Checkpoint.DIR)));
     }
 
     /** Mixes a seed and a step into one well-spread seed (SplitMix64 finalizer). */

@@ -279,9 +279,7 @@ public final class LmCommand {
                                         out.print(prime);
                                     }
                                     out.print(t);
-                                    if (t.indexOf('\n') >= 0) {
-                                        out.flush();
-                                    }
+                                    out.flush();
                                 });
                 if (!started[0]) {
                     out.print(prime);
