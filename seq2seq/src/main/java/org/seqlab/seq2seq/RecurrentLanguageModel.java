@@ -65,6 +65,44 @@ public final class RecurrentLanguageModel implements AutoCloseable {
         return new Output(logits, out.state());
     }
 
+    /**
+     * Returns a stepper that advances sequences one token per call, for generation; close it when
+     * done. It reads the weights as they are now.
+     */
+    public Stepper stepper(NDManager manager) {
+        return new Stepper(rnn.stepDecoder(manager));
+    }
+
+    /** Advances sequences one token at a time (see {@link StepDecoder}). */
+    public final class Stepper implements AutoCloseable {
+        private final StepDecoder decoder;
+
+        private Stepper(StepDecoder decoder) {
+            this.decoder = decoder;
+        }
+
+        /**
+         * Feeds one token per sequence.
+         *
+         * @param tokens int64 ids {@code (B)}
+         * @param state the state so far (never null)
+         * @return logits {@code (B, V)} for the next token and the new state
+         */
+        public Output step(NDArray tokens, RecurrentState state) {
+            NDArray x =
+                    Embedding.embedding(tokens, embedding, SparseFormat.DENSE).singletonOrThrow();
+            RecurrentState next = decoder.step(x, state);
+            NDArray top = next.hidden().get(next.hidden().getShape().get(0) - 1);
+            NDArray logits = Linear.linear(top, projection, projectionBias).singletonOrThrow();
+            return new Output(logits, next);
+        }
+
+        @Override
+        public void close() {
+            decoder.close();
+        }
+    }
+
     private NDArray dropout(NDArray x, boolean training) {
         if (!training || spec.dropout() == 0) {
             return x;

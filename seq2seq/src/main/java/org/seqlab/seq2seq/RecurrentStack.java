@@ -142,6 +142,21 @@ public final class RecurrentStack {
         return new Output(out.get(0), new RecurrentState(out.get(1), null));
     }
 
+    /** Returns a decoder that advances this (unidirectional) stack one step per call. */
+    public StepDecoder stepDecoder(NDManager manager) {
+        return new StepDecoder(this, weights, manager);
+    }
+
+    /** Returns the number of layers. */
+    public int layers() {
+        return layers;
+    }
+
+    /** Returns the hidden size of each layer and direction. */
+    public int hiddenSize() {
+        return hidden;
+    }
+
     /** Returns the cell type. */
     public CellType cell() {
         return cell;

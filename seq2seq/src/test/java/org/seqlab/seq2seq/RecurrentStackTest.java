@@ -155,6 +155,32 @@ class RecurrentStackTest {
         assertArrayEquals(expectedTail, tail, 1e-6f);
     }
 
+    @ParameterizedTest
+    @CsvSource({"LSTM", "GRU"})
+    void stepDecoderMatchesTheFusedKernelStepByStep(CellType cell) {
+        NamedParameters params = new NamedParameters(manager, 8);
+        RecurrentStack stack = new RecurrentStack(params, "rnn", cell, IN, H, 3, false, 0);
+        NDArray x = manager.randomUniform(-1, 1, new Shape(B, 5, IN));
+        RecurrentStack.Output whole = stack.forward(x, null, false);
+        try (StepDecoder decoder = stack.stepDecoder(manager)) {
+            RecurrentState state = stack.zeroState(manager, B);
+            for (int t = 0; t < 5; t++) {
+                state = decoder.step(x.get(":, {}, :", t), state);
+                assertArrayEquals(
+                        whole.sequence().get(":, {}, :", t).toFloatArray(),
+                        state.hidden().get(2).toFloatArray(),
+                        1e-5f,
+                        "step " + t);
+            }
+            assertArrayEquals(
+                    whole.state().hidden().toFloatArray(), state.hidden().toFloatArray(), 1e-5f);
+            if (cell == CellType.LSTM) {
+                assertArrayEquals(
+                        whole.state().cell().toFloatArray(), state.cell().toFloatArray(), 1e-5f);
+            }
+        }
+    }
+
     @Test
     void rejectsBadSizesAndInputs() {
         NamedParameters params = new NamedParameters(manager, 1);

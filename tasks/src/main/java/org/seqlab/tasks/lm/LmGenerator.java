@@ -52,8 +52,9 @@ public final class LmGenerator {
         SplittableRandom random = new SplittableRandom(seed);
         RecurrentLanguageModel net = model.network();
         int[] banned = {Vocabulary.PAD_ID, Vocabulary.UNK_ID, Vocabulary.BOS_ID};
-        try (NDManager m = model.manager().newSubManager()) {
-            RecurrentState state = null;
+        try (NDManager m = model.manager().newSubManager();
+                RecurrentLanguageModel.Stepper stepper = net.stepper(m)) {
+            RecurrentState state;
             float[] logits;
             try (NDManager step = m.newSubManager()) {
                 NDArray x = step.create(LmTrainer.toLongs(ids), new Shape(1, ids.length));
@@ -73,8 +74,8 @@ public final class LmGenerator {
                 }
                 try (NDManager step = m.newSubManager()) {
                     state.attach(step);
-                    NDArray x = step.create(new long[] {id}, new Shape(1, 1));
-                    RecurrentLanguageModel.Output o = net.forward(x, state, false);
+                    NDArray x = step.create(new long[] {id}, new Shape(1));
+                    RecurrentLanguageModel.Output o = stepper.step(x, state);
                     logits = o.logits().toFloatArray();
                     state = o.state();
                     state.attach(m);
