@@ -7,6 +7,13 @@
  * org.seqlab.tokenizers.Vocabulary} maps token strings to ids, reserves fixed ids for the special
  * tokens, and saves to and loads from a strict, line-oriented UTF-8 text format.
  *
- * <p>This module has no dependencies outside the JDK.
+ * <p>The tokenizers range from the JDK-only {@link org.seqlab.tokenizers.CharTokenizer} and {@link
+ * org.seqlab.tokenizers.WhitespaceTokenizer} to {@link org.seqlab.tokenizers.LuceneTokenizer}
+ * (Lucene analysis chains, optionally stripping HTML) and {@link
+ * org.seqlab.tokenizers.OpenNlpTokenizer} (OpenNLP's English model, with {@link
+ * org.seqlab.tokenizers.OpenNlpSentenceSplitter} beside it). {@link
+ * org.seqlab.tokenizers.NormalizingTokenizer} wraps any of them to normalize token texts, and a
+ * {@link org.seqlab.tokenizers.TokenizerSpec} names a tokenizer and its options so a saved model
+ * can rebuild it.
  */
 package org.seqlab.tokenizers;

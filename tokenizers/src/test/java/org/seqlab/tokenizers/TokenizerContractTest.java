@@ -23,6 +23,14 @@ abstract class TokenizerContractTest {
     /** Returns the tokenizer under test. */
     abstract Tokenizer tokenizer();
 
+    /**
+     * Tells whether each token's text is the substring its offsets span. Tokenizers that normalize
+     * (lowercasing, stemming) override this to return false, which skips only that check.
+     */
+    protected boolean textIsSurface() {
+        return true;
+    }
+
     static Stream<String> samples() {
         return Stream.of(
                 "",
@@ -48,7 +56,9 @@ abstract class TokenizerContractTest {
         for (Token t : tokens) {
             assertTrue(t.start() >= previousEnd, () -> "overlap or out of order at " + t);
             assertTrue(t.end() <= text.length(), () -> "out of bounds: " + t);
-            assertEquals(text.substring(t.start(), t.end()), t.text(), () -> "text of " + t);
+            if (textIsSurface()) {
+                assertEquals(text.substring(t.start(), t.end()), t.text(), () -> "text of " + t);
+            }
             previousEnd = t.end();
         }
     }
