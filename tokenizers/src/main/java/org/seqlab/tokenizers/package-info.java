@@ -11,9 +11,10 @@
  * org.seqlab.tokenizers.WhitespaceTokenizer} to {@link org.seqlab.tokenizers.LuceneTokenizer}
  * (Lucene analysis chains, optionally stripping HTML) and {@link
  * org.seqlab.tokenizers.OpenNlpTokenizer} (OpenNLP's English model, with {@link
- * org.seqlab.tokenizers.OpenNlpSentenceSplitter} beside it). {@link
- * org.seqlab.tokenizers.NormalizingTokenizer} wraps any of them to normalize token texts, and a
- * {@link org.seqlab.tokenizers.TokenizerSpec} names a tokenizer and its options so a saved model
- * can rebuild it.
+ * org.seqlab.tokenizers.OpenNlpSentenceSplitter} beside it) and {@link
+ * org.seqlab.tokenizers.BpeTokenizer} (byte-pair encoding learned from a corpus, lossless for any
+ * text through byte fallback). {@link org.seqlab.tokenizers.NormalizingTokenizer} wraps any of them
+ * to normalize token texts, and a {@link org.seqlab.tokenizers.TokenizerSpec} names a tokenizer and
+ * its options so a saved model can rebuild it.
  */
 package org.seqlab.tokenizers;
