@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.TrainingDivergedException;
 import org.seqlab.tasks.bench.BenchCommand;
+import org.seqlab.tasks.embeddings.EmbeddingsCommand;
 import org.seqlab.tasks.lm.LmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Seqlab.Version.class,
         description = "Recurrent sequence models for NLP on the JVM.",
-        subcommands = {LmCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            LmCommand.class,
+            EmbeddingsCommand.class,
+            TokenizeCommand.class,
+            BpeCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Seqlab implements Runnable {
 
     /** Exit code of a run that failed for a reason other than the user's input. */

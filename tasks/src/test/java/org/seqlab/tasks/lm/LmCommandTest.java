@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqlab.tasks.cli.CliRun;
 
 /** CLI smoke test: train one epoch on a few KB, evaluate, generate; then each bad input. */
 class LmCommandTest {
@@ -25,7 +26,7 @@ class LmCommandTest {
     static void trainOnce() throws IOException {
         corpus = TinyCorpus.write(dir, "tiny.txt", 200);
         model = dir.resolve("model");
-        Cli r = Cli.run(TinyCorpus.tinyTrainArgs(corpus, model));
+        CliRun r = CliRun.run(TinyCorpus.tinyTrainArgs(corpus, model));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("stopped: completed after 1 epochs"), r.out());
     }
@@ -56,8 +57,8 @@ class LmCommandTest {
 
     @Test
     void evalPrintsTheFourJsonFields() {
-        Cli r =
-                Cli.run(
+        CliRun r =
+                CliRun.run(
                         "lm",
                         "eval",
                         "--model",
@@ -87,14 +88,14 @@ class LmCommandTest {
             "--seed",
             "3"
         };
-        Cli a = Cli.run(args);
-        Cli b = Cli.run(args);
+        CliRun a = CliRun.run(args);
+        CliRun b = CliRun.run(args);
         assertEquals(0, a.code(), a.err());
         assertTrue(a.out().startsWith("ROMEO:"), a.out());
         assertEquals("ROMEO:".length() + 80 + 1, a.out().codePointCount(0, a.out().length()));
         assertEquals(a.out(), b.out());
-        Cli c =
-                Cli.run(
+        CliRun c =
+                CliRun.run(
                         "lm",
                         "generate",
                         "--model",
@@ -111,13 +112,13 @@ class LmCommandTest {
     @Test
     void wordLevelTrainsAndGeneratesWords() {
         Path words = dir.resolve("words");
-        Cli t =
-                Cli.run(
+        CliRun t =
+                CliRun.run(
                         TinyCorpus.tinyTrainArgs(
                                 corpus, words, "--level", "word", "--seq-len", "6"));
         assertEquals(0, t.code(), t.err());
-        Cli g =
-                Cli.run(
+        CliRun g =
+                CliRun.run(
                         "lm",
                         "generate",
                         "--model",
@@ -134,8 +135,8 @@ class LmCommandTest {
         for (String w : generated.split("\\s+")) {
             assertTrue(TinyCorpus.text(200, 11).contains(w), "not a corpus word: " + w);
         }
-        Cli unknown =
-                Cli.run(
+        CliRun unknown =
+                CliRun.run(
                         "lm",
                         "generate",
                         "--model",
@@ -150,8 +151,8 @@ class LmCommandTest {
 
     @Test
     void primeWithUnseenCharactersNamesThem() {
-        Cli r =
-                Cli.run(
+        CliRun r =
+                CliRun.run(
                         "lm",
                         "generate",
                         "--model",
@@ -169,7 +170,7 @@ class LmCommandTest {
     @Test
     void emptyCorpusIsRejected() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
-        Cli r = Cli.run(TinyCorpus.tinyTrainArgs(empty, dir.resolve("e")));
+        CliRun r = CliRun.run(TinyCorpus.tinyTrainArgs(empty, dir.resolve("e")));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("empty.txt") && r.err().contains("empty"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -178,7 +179,8 @@ class LmCommandTest {
     @Test
     void corpusShorterThanOneWindowIsRejected() throws IOException {
         Path shortText = Files.writeString(dir.resolve("short.txt"), "To be or not to be.");
-        Cli r = Cli.run(TinyCorpus.tinyTrainArgs(shortText, dir.resolve("s"), "--batch", "64"));
+        CliRun r =
+                CliRun.run(TinyCorpus.tinyTrainArgs(shortText, dir.resolve("s"), "--batch", "64"));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("short.txt"), r.err());
     }
@@ -187,33 +189,35 @@ class LmCommandTest {
     void nonUtf8CorpusNamesTheByteOffset() throws IOException {
         Path bad = dir.resolve("latin1.txt");
         Files.write(bad, new byte[] {'a', 'b', '\n', 'c', (byte) 0xE9, 'd'});
-        Cli r = Cli.run(TinyCorpus.tinyTrainArgs(bad, dir.resolve("b")));
+        CliRun r = CliRun.run(TinyCorpus.tinyTrainArgs(bad, dir.resolve("b")));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("latin1.txt") && r.err().contains("byte 4"), r.err());
     }
 
     @Test
     void invalidSettingsAreUsageErrors() {
-        Cli hidden = Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("h"), "--hidden", "0"));
+        CliRun hidden =
+                CliRun.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("h"), "--hidden", "0"));
         assertEquals(2, hidden.code());
         assertTrue(hidden.err().contains("--hidden must be at least 1; got 0"), hidden.err());
         assertEquals(
                 2,
-                Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("d"), "--dropout", "1.5"))
+                CliRun.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("d"), "--dropout", "1.5"))
                         .code());
         assertEquals(
                 2,
-                Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("t"), "--max-time", "soon"))
+                CliRun.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("t"), "--max-time", "soon"))
                         .code());
         assertEquals(
-                2, Cli.run("lm", "generate", "--model", model.toString(), "--top-p", "0").code());
-        assertEquals(2, Cli.run("lm", "frobnicate").code());
+                2,
+                CliRun.run("lm", "generate", "--model", model.toString(), "--top-p", "0").code());
+        assertEquals(2, CliRun.run("lm", "frobnicate").code());
         assertFalse(Files.exists(dir.resolve("h")), "nothing written for a rejected config");
     }
 
     @Test
     void missingTruncatedAndNewerModelsAreRejected() throws IOException {
-        Cli missing = Cli.run("lm", "generate", "--model", dir.resolve("nope").toString());
+        CliRun missing = CliRun.run("lm", "generate", "--model", dir.resolve("nope").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope"), missing.err());
 
@@ -222,14 +226,14 @@ class LmCommandTest {
         Files.write(
                 truncated.resolve("model.safetensors"),
                 java.util.Arrays.copyOf(params, params.length - 100));
-        Cli t = Cli.run("lm", "generate", "--model", truncated.toString());
+        CliRun t = CliRun.run("lm", "generate", "--model", truncated.toString());
         assertEquals(2, t.code());
         assertTrue(t.err().contains("model.safetensors"), t.err());
 
         Path incomplete = copyModel("incomplete");
         Files.delete(incomplete.resolve("vocab.txt"));
-        Cli i =
-                Cli.run(
+        CliRun i =
+                CliRun.run(
                         "lm",
                         "eval",
                         "--model",
@@ -244,7 +248,7 @@ class LmCommandTest {
                 Files.readString(newer.resolve("manifest.json"))
                         .replace("\"format_version\": 1", "\"format_version\": 7");
         Files.writeString(newer.resolve("manifest.json"), manifest);
-        Cli n = Cli.run("lm", "generate", "--model", newer.toString());
+        CliRun n = CliRun.run("lm", "generate", "--model", newer.toString());
         assertEquals(2, n.code());
         assertTrue(n.err().contains("format version 7 is newer"), n.err());
     }
@@ -252,16 +256,16 @@ class LmCommandTest {
     @Test
     void trainingOverAnExistingRunRefusesAndKeepsIt() throws IOException {
         Path run = dir.resolve("existing");
-        assertEquals(0, Cli.run(TinyCorpus.tinyTrainArgs(corpus, run)).code());
+        assertEquals(0, CliRun.run(TinyCorpus.tinyTrainArgs(corpus, run)).code());
         byte[] before = Files.readAllBytes(run.resolve("checkpoint/params.safetensors"));
-        Cli again = Cli.run(TinyCorpus.tinyTrainArgs(corpus, run));
+        CliRun again = CliRun.run(TinyCorpus.tinyTrainArgs(corpus, run));
         assertEquals(2, again.code());
         assertTrue(again.err().contains("--resume"), again.err());
         assertTrue(
                 java.util.Arrays.equals(
                         before, Files.readAllBytes(run.resolve("checkpoint/params.safetensors"))));
-        Cli noCheckpoint =
-                Cli.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("fresh"), "--resume"));
+        CliRun noCheckpoint =
+                CliRun.run(TinyCorpus.tinyTrainArgs(corpus, dir.resolve("fresh"), "--resume"));
         assertEquals(2, noCheckpoint.code());
         assertTrue(noCheckpoint.err().contains("Cannot resume"), noCheckpoint.err());
     }

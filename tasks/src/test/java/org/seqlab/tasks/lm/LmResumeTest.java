@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seqlab.eval.EpochRecord;
 import org.seqlab.eval.TrainingLog;
 import org.seqlab.seq2seq.Checkpoint;
+import org.seqlab.tasks.cli.CliRun;
 
 /**
  * Kills a real training process mid-run (SIGKILL, no chance to clean up), resumes it, and checks
@@ -35,7 +36,7 @@ class LmResumeTest {
     void aKilledRunResumesToTheSameModelAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
         Path corpus = TinyCorpus.write(dir, "tiny.txt", 300);
         Path straight = dir.resolve("straight");
-        Cli r = Cli.run(args(corpus, straight));
+        CliRun r = CliRun.run(args(corpus, straight));
         assertEquals(0, r.code(), r.err());
 
         Path killed = dir.resolve("killed");
@@ -49,7 +50,7 @@ class LmResumeTest {
         Checkpoint.Position at = Checkpoint.readPosition(Checkpoint.find(killed));
         assertTrue(at.globalStep() > 0 && at.epoch() < 2, "killed mid-run at " + at);
 
-        Cli resumed = Cli.run(args(corpus, killed, "--resume"));
+        CliRun resumed = CliRun.run(args(corpus, killed, "--resume"));
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.err().contains("resuming at epoch"), resumed.err());
 

@@ -1,0 +1,2 @@
+/** {@code seqlab embeddings}: inspect, query and convert pretrained word-vector files. */
+package org.seqlab.tasks.embeddings;

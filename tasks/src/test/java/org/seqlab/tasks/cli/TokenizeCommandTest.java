@@ -1,0 +1,82 @@
+package org.seqlab.tasks.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CLI smoke tests of {@code seqlab tokenize}. */
+class TokenizeCommandTest {
+
+    @Test
+    void standardLowercasesAndSplitsPunctuationPerLine() {
+        CliRun r =
+                CliRun.withInput(
+                        "Hello, World!\nIt was GREAT.\n", "tokenize", "--tokenizer", "standard");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("hello world\nit was great\n", r.out());
+    }
+
+    @Test
+    void sentencesAreSplitBeforeTokenizing() {
+        CliRun r =
+                CliRun.withInput(
+                        "I saw it. It was good.\n",
+                        "tokenize",
+                        "--tokenizer",
+                        "whitespace",
+                        "--sentences");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("I saw it.\nIt was good.\n", r.out());
+    }
+
+    @Test
+    void htmlTagsDisappearAndNumbersFold() {
+        CliRun r =
+                CliRun.withInput(
+                        "Loved it<br /><br />10 out of 10\n",
+                        "tokenize",
+                        "--tokenizer",
+                        "english-html",
+                        "--fold-numbers");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("love it <num> out of <num>\n", r.out());
+    }
+
+    @Test
+    void learnedBpeRoundTripsThroughTheTokenizeCommand(@TempDir Path dir) throws IOException {
+        Path corpus =
+                Files.writeString(
+                        dir.resolve("c.txt"), "low lower lowest newer newest\n".repeat(20));
+        Path merges = dir.resolve("merges.txt");
+        CliRun learn =
+                CliRun.run(
+                        "bpe",
+                        "learn",
+                        "--corpus",
+                        corpus.toString(),
+                        "--merges",
+                        "10",
+                        "--out",
+                        merges.toString());
+        assertEquals(0, learn.code(), learn.err());
+        assertTrue(learn.out().contains("10 merges"), learn.out());
+        CliRun r = CliRun.withInput("lowest née\n", "tokenize", "--tokenizer", "bpe:" + merges);
+        assertEquals(0, r.code(), r.err());
+        // BPE pieces keep their leading space, so only the letters are compared.
+        assertEquals("lowestnée", r.out().replace(" ", "").strip());
+        int pieces = r.out().strip().split(" +").length;
+        assertTrue(pieces >= 2 && pieces < "lowestnée".length(), r.out());
+    }
+
+    @Test
+    void unknownTokenizerIsAUsageError() {
+        CliRun r = CliRun.run("tokenize", "--tokenizer", "spacy");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("spacy"), r.err());
+    }
+}
