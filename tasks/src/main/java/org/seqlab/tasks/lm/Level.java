@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.seqlab.tokenizers.CharTokenizer;
 import org.seqlab.tokenizers.Token;
+import org.seqlab.tokenizers.Tokenizer;
 import org.seqlab.tokenizers.Vocabulary;
-import org.seqlab.tokenizers.WhitespaceTokenizer;
 
 /** What a language model's tokens are: characters (code points) or whitespace-split words. */
 public enum Level {
@@ -30,8 +30,11 @@ public enum Level {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Splits {@code text} into token strings at this level. */
-    public List<String> tokens(String text) {
+    /**
+     * Splits {@code text} into token strings at this level; word level splits each line with {@code
+     * words} and marks the line end with {@code <eos>}.
+     */
+    public List<String> tokens(String text, Tokenizer words) {
         List<String> out = new ArrayList<>();
         if (this == CHAR) {
             for (Token t : CharTokenizer.INSTANCE.tokenize(text)) {
@@ -43,7 +46,7 @@ public enum Level {
         while (start <= text.length()) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? text.length() : nl;
-            for (Token t : WhitespaceTokenizer.INSTANCE.tokenize(text.substring(start, end))) {
+            for (Token t : words.tokenize(text.substring(start, end))) {
                 out.add(t.text());
             }
             if (nl < 0) {
@@ -55,13 +58,21 @@ public enum Level {
         return out;
     }
 
-    /** Returns the text a generated token adds to the output. */
-    public String render(String token, boolean first) {
+    /**
+     * Returns the text a generated token adds to the output.
+     *
+     * @param first whether the token starts a line (no space before it)
+     * @param carriesSpaces whether tokens hold their own spacing (byte-pair pieces)
+     */
+    public String render(String token, boolean first, boolean carriesSpaces) {
         if (this == CHAR) {
             return token;
         }
         if (Vocabulary.EOS.equals(token)) {
             return "\n";
+        }
+        if (carriesSpaces) {
+            return token;
         }
         return first ? token : " " + token;
     }

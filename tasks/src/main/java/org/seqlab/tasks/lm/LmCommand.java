@@ -14,6 +14,7 @@ import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.DurationConverter;
 import org.seqlab.tasks.cli.ProgressReporter;
+import org.seqlab.tokenizers.TokenizerSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -127,6 +128,14 @@ public final class LmCommand {
         @Option(names = "--seed", defaultValue = "1")
         long seed;
 
+        @Option(
+                names = "--tokenizer",
+                defaultValue = "whitespace",
+                description =
+                        "Word level: whitespace, standard, english, opennlp, ... or bpe:FILE"
+                                + " (the merges are copied into the model).")
+        String tokenizer;
+
         @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
         boolean resume;
 
@@ -155,7 +164,8 @@ public final class LmCommand {
                                     minLr,
                                     maxTime,
                                     checkpointEvery,
-                                    seed));
+                                    seed),
+                            TokenizerSpec.parse(tokenizer));
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 LmTrainer.Result r =
                         new LmTrainer(config, progress)

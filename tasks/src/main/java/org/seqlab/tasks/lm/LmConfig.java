@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.LanguageModelSpec;
 import org.seqlab.seq2seq.TrainingConfig;
+import org.seqlab.tokenizers.TokenizerSpec;
 
 /**
  * Everything that decides a trained language model: data handling, architecture and training.
@@ -21,6 +22,8 @@ import org.seqlab.seq2seq.TrainingConfig;
  * @param minCount words rarer than this become {@code <unk>} (word level)
  * @param maxVocab the most vocabulary entries, specials included; 0 for no limit
  * @param training optimizer, schedule, time budget, checkpoints and seed
+ * @param tokenizer how word-level text is split into tokens (ignored at char level); {@code null}
+ *     means whitespace
  */
 public record LmConfig(
         Level level,
@@ -34,10 +37,14 @@ public record LmConfig(
         double validFraction,
         int minCount,
         int maxVocab,
-        TrainingConfig training) {
+        TrainingConfig training,
+        TokenizerSpec tokenizer) {
 
     /** Validates every field with a message naming the bad value. */
     public LmConfig {
+        if (tokenizer == null) {
+            tokenizer = TokenizerSpec.parse("whitespace");
+        }
         if (level == null || cell == null || training == null) {
             throw new IllegalArgumentException("level, cell and training must be set.");
         }
@@ -76,7 +83,8 @@ public record LmConfig(
                 0.1,
                 1,
                 0,
-                new TrainingConfig(50, 2e-3f, 5, 0, 0.5f, 0, 1e-5f, null, 200, 1));
+                new TrainingConfig(50, 2e-3f, 5, 0, 0.5f, 0, 1e-5f, null, 200, 1),
+                null);
     }
 
     /** Returns the run's seed. */
@@ -114,6 +122,9 @@ public record LmConfig(
         o.addProperty("max_time_s", t.maxTime() == null ? 0 : t.maxTime().toSeconds());
         o.addProperty("checkpoint_every", t.checkpointEvery());
         o.addProperty("seed", t.seed());
+        JsonObject tok = new JsonObject();
+        tokenizer.toMap().forEach(tok::addProperty);
+        o.add("tokenizer", tok);
         return o;
     }
 
@@ -144,6 +155,18 @@ public record LmConfig(
                 o.get("valid_fraction").getAsDouble(),
                 o.get("min_count").getAsInt(),
                 o.get("max_vocab").getAsInt(),
-                t);
+                t,
+                tokenizerFromJson(o));
+    }
+
+    private static TokenizerSpec tokenizerFromJson(JsonObject o) {
+        if (!o.has("tokenizer")) {
+            return null;
+        }
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (var e : o.getAsJsonObject("tokenizer").entrySet()) {
+            map.put(e.getKey(), e.getValue().getAsString());
+        }
+        return TokenizerSpec.fromMap(map);
     }
 }

@@ -67,7 +67,11 @@ public final class LmGenerator {
             for (int i = 0; i < length; i++) {
                 int id = sampler.sample(logits, random, banned);
                 String token = vocab.token(id);
-                sink.accept(level.render(token, level == Level.WORD && atLineStart));
+                sink.accept(
+                        level.render(
+                                token,
+                                level == Level.WORD && atLineStart,
+                                model.piecesCarrySpaces()));
                 atLineStart = Vocabulary.EOS.equals(token);
                 if (i + 1 == length) {
                     break;

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.seqlab.seq2seq.ModelFormatException;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.RecurrentLanguageModel;
+import org.seqlab.tokenizers.Tokenizer;
+import org.seqlab.tokenizers.TokenizerSpec;
 import org.seqlab.tokenizers.Vocabulary;
 
 /**
@@ -29,18 +31,24 @@ public final class LmModel implements AutoCloseable {
     static final String VOCAB = "vocab.txt";
     static final String PARAMS = "model.safetensors";
 
+    /** Name of the BPE merges file a word-level model with {@code bpe} keeps beside itself. */
+    static final String BPE = "bpe-merges.txt";
+
     private final NDManager manager;
     private final RecurrentLanguageModel network;
     private final Vocabulary vocabulary;
     private final LmConfig config;
     private final ModelManifest manifest;
+    private final Tokenizer tokenizer;
 
     LmModel(
             NDManager manager,
             RecurrentLanguageModel network,
             Vocabulary vocabulary,
             LmConfig config,
-            ModelManifest manifest) {
+            ModelManifest manifest,
+            Path dir) {
+        this.tokenizer = tokenizer(config.tokenizer(), dir);
         this.manager = manager;
         this.network = network;
         this.vocabulary = vocabulary;
@@ -54,12 +62,30 @@ public final class LmModel implements AutoCloseable {
         return NDManager.newBaseManager(device);
     }
 
-    /** Creates an untrained model with seeded weights. */
-    static LmModel create(LmConfig config, Vocabulary vocabulary) {
+    /**
+     * Builds the tokenizer a spec names; a relative BPE merges file is resolved against the model
+     * directory {@code dir}, so a model directory is self-contained.
+     */
+    static Tokenizer tokenizer(TokenizerSpec spec, Path dir) {
+        if (spec.bpeFile() != null && dir != null && !Path.of(spec.bpeFile()).isAbsolute()) {
+            spec =
+                    new TokenizerSpec(
+                            spec.name(), spec.options(), dir.resolve(spec.bpeFile()).toString());
+        }
+        try {
+            return spec.build();
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(
+                    "Cannot load the BPE merges of the tokenizer: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Creates an untrained model with seeded weights; {@code dir} anchors a BPE file. */
+    static LmModel create(LmConfig config, Vocabulary vocabulary, Path dir) {
         NDManager manager = newManager();
         RecurrentLanguageModel net =
                 new RecurrentLanguageModel(config.spec(vocabulary.size()), manager, config.seed());
-        return new LmModel(manager, net, vocabulary, config, null);
+        return new LmModel(manager, net, vocabulary, config, null, dir);
     }
 
     /**
@@ -93,7 +119,7 @@ public final class LmModel implements AutoCloseable {
             RecurrentLanguageModel net =
                     new RecurrentLanguageModel(config.spec(vocab.size()), manager, config.seed());
             net.parameters().load(dir.resolve(PARAMS));
-            return new LmModel(manager, net, vocab, config, manifest);
+            return new LmModel(manager, net, vocab, config, manifest, dir);
         } catch (IOException | RuntimeException e) {
             manager.close();
             if (e instanceof ModelFormatException m) {
@@ -113,7 +139,7 @@ public final class LmModel implements AutoCloseable {
 
     /** Returns the ids of {@code text}'s tokens; unknown tokens map to {@code <unk>}. */
     public int[] encode(String text) {
-        List<String> tokens = config.level().tokens(text);
+        List<String> tokens = tokens(text);
         int[] ids = new int[tokens.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = vocabulary.id(tokens.get(i));
@@ -124,12 +150,22 @@ public final class LmModel implements AutoCloseable {
     /** Returns the distinct tokens of {@code text} that the vocabulary lacks, in order. */
     public List<String> unknownTokens(String text) {
         Set<String> unknown = new LinkedHashSet<>();
-        for (String t : config.level().tokens(text)) {
+        for (String t : tokens(text)) {
             if (!vocabulary.contains(t)) {
                 unknown.add(t);
             }
         }
         return new ArrayList<>(unknown);
+    }
+
+    /** Returns {@code text} split into token strings, as in training. */
+    public List<String> tokens(String text) {
+        return config.level().tokens(text, tokenizer);
+    }
+
+    /** Returns whether generated tokens carry their own spacing (byte-pair pieces). */
+    boolean piecesCarrySpaces() {
+        return "bpe".equals(config.tokenizer().name());
     }
 
     /** Returns the network. */

@@ -16,6 +16,7 @@ import org.seqlab.io.AtomicFiles;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.TrainingListener;
 import org.seqlab.seq2seq.TrainingLoop;
+import org.seqlab.tokenizers.TokenizerSpec;
 import org.seqlab.tokenizers.Vocabulary;
 
 /**
@@ -61,8 +62,11 @@ public final class LmTrainer {
             cfg = resumedConfig(out, corpusSha);
         }
         Engine.getInstance().setRandomSeed((int) cfg.seed());
+        if (!resume) {
+            cfg = withBpeInside(cfg, out);
+        }
         String text = TextReader.read(corpus);
-        List<String> tokens = cfg.level().tokens(text);
+        List<String> tokens = cfg.level().tokens(text, LmModel.tokenizer(cfg.tokenizer(), out));
         int cut = tokens.size() - (int) Math.round(tokens.size() * cfg.validFraction());
         Vocabulary vocab =
                 Vocabulary.build(
@@ -94,7 +98,7 @@ public final class LmTrainer {
         data.addProperty("train_sha256", TextReader.sha256(split.train()));
         data.addProperty("valid_sha256", TextReader.sha256(split.valid()));
         String recorded = resume ? readRun(out).get("command").getAsString() : command;
-        try (LmModel model = LmModel.create(cfg, vocab)) {
+        try (LmModel model = LmModel.create(cfg, vocab, out)) {
             LmTrainingTask task =
                     new LmTrainingTask(
                             model,
@@ -177,7 +181,34 @@ public final class LmTrainer {
                 saved.validFraction(),
                 saved.minCount(),
                 saved.maxVocab(),
-                training);
+                training,
+                saved.tokenizer());
+    }
+
+    /** Copies a BPE merges file into the model directory and points the config at the copy. */
+    private static LmConfig withBpeInside(LmConfig cfg, Path out) throws IOException {
+        TokenizerSpec spec = cfg.tokenizer();
+        if (spec.bpeFile() == null) {
+            return cfg;
+        }
+        Path source = Path.of(spec.bpeFile());
+        Files.createDirectories(out);
+        byte[] merges = Files.readAllBytes(source);
+        AtomicFiles.write(out.resolve(LmModel.BPE), o -> o.write(merges));
+        return new LmConfig(
+                cfg.level(),
+                cfg.cell(),
+                cfg.layers(),
+                cfg.hidden(),
+                cfg.embedding(),
+                cfg.dropout(),
+                cfg.seqLen(),
+                cfg.batch(),
+                cfg.validFraction(),
+                cfg.minCount(),
+                cfg.maxVocab(),
+                cfg.training(),
+                new TokenizerSpec(spec.name(), spec.options(), LmModel.BPE));
     }
 
     static long[] toLongs(int[] ids) {

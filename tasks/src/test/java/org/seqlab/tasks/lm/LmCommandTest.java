@@ -150,6 +150,66 @@ class LmCommandTest {
     }
 
     @Test
+    void aWordModelRebuildsItsTokenizerFromTheManifest() throws IOException {
+        Path english = dir.resolve("english");
+        CliRun t =
+                CliRun.run(
+                        TinyCorpus.tinyTrainArgs(
+                                corpus, english, "--level", "word", "--tokenizer", "english"));
+        assertEquals(0, t.code(), t.err());
+        assertTrue(Files.readString(english.resolve("manifest.json")).contains("\"english\""));
+        // "Romeos" stems to "romeo", a word of the training text: only the stemmer knows that.
+        CliRun g =
+                CliRun.run(
+                        "lm",
+                        "generate",
+                        "--model",
+                        english.toString(),
+                        "--prime",
+                        "Romeos",
+                        "--length",
+                        "3",
+                        "--seed",
+                        "1");
+        assertEquals(0, g.code(), g.err());
+
+        Path merges = dir.resolve("merges.txt");
+        assertEquals(
+                0,
+                CliRun.run(
+                                "bpe",
+                                "learn",
+                                "--corpus",
+                                corpus.toString(),
+                                "--merges",
+                                "40",
+                                "--out",
+                                merges.toString())
+                        .code());
+        Path bpe = dir.resolve("bpe");
+        CliRun b =
+                CliRun.run(
+                        TinyCorpus.tinyTrainArgs(
+                                corpus, bpe, "--level", "word", "--tokenizer", "bpe:" + merges));
+        assertEquals(0, b.code(), b.err());
+        Files.delete(merges);
+        CliRun bg =
+                CliRun.run(
+                        "lm",
+                        "generate",
+                        "--model",
+                        bpe.toString(),
+                        "--prime",
+                        "ROMEO:",
+                        "--length",
+                        "20",
+                        "--seed",
+                        "1");
+        assertEquals(0, bg.code(), bg.err());
+        assertTrue(Files.exists(bpe.resolve("bpe-merges.txt")));
+    }
+
+    @Test
     void primeWithUnseenCharactersNamesThem() {
         CliRun r =
                 CliRun.run(

@@ -19,6 +19,7 @@ import org.seqlab.seq2seq.ModelFormatException;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.TrainingConfig;
 import org.seqlab.tokenizers.Vocabulary;
+import org.seqlab.tokenizers.WhitespaceTokenizer;
 
 class LmModelTest {
 
@@ -35,7 +36,8 @@ class LmModelTest {
                 0.1,
                 1,
                 0,
-                new TrainingConfig(1, 1e-3f, 5, 0, 0.5f, 0, 0, null, 10, 3));
+                new TrainingConfig(1, 1e-3f, 5, 0, 0.5f, 0, 0, null, 10, 3),
+                null);
     }
 
     private static float[] logits(LmModel m, long[] ids) {
@@ -53,7 +55,7 @@ class LmModelTest {
             Vocabulary vocab = Vocabulary.of(List.of("a", "b", "c", "\n"));
             Path out = dir.resolve(cell.id());
             long[] ids = {4, 5, 6, 7, 4, 4};
-            try (LmModel m = LmModel.create(tiny(Level.CHAR, cell), vocab)) {
+            try (LmModel m = LmModel.create(tiny(Level.CHAR, cell), vocab, null)) {
                 float[] before = logits(m, ids);
                 m.save(
                         out,
@@ -76,8 +78,8 @@ class LmModelTest {
     @Test
     void sameSeedSameInitialWeights() {
         Vocabulary vocab = Vocabulary.of(List.of("x", "y"));
-        try (LmModel a = LmModel.create(tiny(Level.CHAR, CellType.LSTM), vocab);
-                LmModel b = LmModel.create(tiny(Level.CHAR, CellType.LSTM), vocab)) {
+        try (LmModel a = LmModel.create(tiny(Level.CHAR, CellType.LSTM), vocab, null);
+                LmModel b = LmModel.create(tiny(Level.CHAR, CellType.LSTM), vocab, null)) {
             assertArrayEquals(logits(a, new long[] {4, 5}), logits(b, new long[] {4, 5}), 0f);
         }
     }
@@ -85,7 +87,7 @@ class LmModelTest {
     @Test
     void loadingAnotherTasksModelSaysWhichTask(@TempDir Path dir) throws IOException {
         Vocabulary vocab = Vocabulary.of(List.of("x"));
-        try (LmModel m = LmModel.create(tiny(Level.CHAR, CellType.GRU), vocab)) {
+        try (LmModel m = LmModel.create(tiny(Level.CHAR, CellType.GRU), vocab, null)) {
             m.save(
                     dir,
                     ModelManifest.create(
@@ -104,10 +106,11 @@ class LmModelTest {
     void wordLevelSplitsLinesAndRendersEndOfLine() {
         assertEquals(
                 List.of("to", "be", "<eos>", "or", "not", "<eos>"),
-                Level.WORD.tokens("to be\nor  not\n"));
-        assertEquals(List.of("a", "😀", "\n"), Level.CHAR.tokens("a😀\n"));
-        assertEquals("\n", Level.WORD.render("<eos>", false));
-        assertEquals(" be", Level.WORD.render("be", false));
+                Level.WORD.tokens("to be\nor  not\n", WhitespaceTokenizer.INSTANCE));
+        assertEquals(
+                List.of("a", "😀", "\n"), Level.CHAR.tokens("a😀\n", WhitespaceTokenizer.INSTANCE));
+        assertEquals("\n", Level.WORD.render("<eos>", false, false));
+        assertEquals(" be", Level.WORD.render("be", false, false));
     }
 
     @Test
