@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Throughput benchmarks against bare DJL loops in the same process.",
-        subcommands = {BenchCommand.LmTrain.class})
+        subcommands = {BenchCommand.LmTrain.class, BenchCommand.Vectors.class})
 public final class BenchCommand {
 
     /** {@code seqlab bench lm-train}. */
@@ -61,6 +61,58 @@ public final class BenchCommand {
                         "seqlab %.0f tokens/s, bare DJL %.0f tokens/s, ratio %.3f,"
                                 + " %.1f GFLOP/s%n",
                         seqlab, bare, ratio, gflops);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code seqlab bench vectors}. */
+    @Command(
+            name = "vectors",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Load time (best of --runs), heap held by the vectors, and nearest-neighbour"
+                            + " query time of a vectors file.")
+    static final class Vectors implements Callable<Integer> {
+        @Option(
+                names = "--vectors",
+                description = "Default: $SEQLAB_DATA/glove/glove.6B.100d.top100k.txt.gz.")
+        java.nio.file.Path vectors;
+
+        @Option(names = "--runs", defaultValue = "5")
+        int runs;
+
+        @Option(names = "--queries", defaultValue = "100")
+        int queries;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1 || queries < 1) {
+                throw new IllegalArgumentException("--runs and --queries must be at least 1.");
+            }
+            java.nio.file.Path file = vectors;
+            if (file == null) {
+                String data = System.getenv("SEQLAB_DATA");
+                file =
+                        java.nio.file.Path.of(data != null ? data : "../shared/data")
+                                .resolve("glove/glove.6B.100d.top100k.txt.gz");
+            }
+            VectorsBench.Result r = VectorsBench.run(file, runs, queries);
+            if (json) {
+                System.out.println(r.toJson());
+            } else {
+                System.out.printf(
+                        "%s: %d x %d, load %.3f s (best of %d), %.1f MB heap, %.2f ms per query%n",
+                        file,
+                        r.words(),
+                        r.dim(),
+                        r.bestLoadSeconds(),
+                        runs,
+                        r.heapMb(),
+                        r.queryMs());
             }
             return 0;
         }

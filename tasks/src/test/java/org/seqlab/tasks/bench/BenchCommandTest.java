@@ -63,4 +63,28 @@ class BenchCommandTest {
                 expected,
                 new LanguageModelSpec(CellType.LSTM, 65, 64, 512, 2, 0.2f).forwardFlopsPerToken());
     }
+
+    @Test
+    void vectorsReportsSizeAndPositiveTimings(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path glove =
+                java.nio.file.Files.writeString(dir.resolve("v.txt"), "a 1 0\nb 0 1\nc 1 1\n");
+        org.seqlab.tasks.cli.CliRun r =
+                org.seqlab.tasks.cli.CliRun.run(
+                        "bench",
+                        "vectors",
+                        "--vectors",
+                        glove.toString(),
+                        "--runs",
+                        "1",
+                        "--queries",
+                        "2",
+                        "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out().trim()).getAsJsonObject();
+        assertEquals(3, o.get("words").getAsInt());
+        assertEquals(2, o.get("dim").getAsInt());
+        assertTrue(o.get("load_s").getAsDouble() >= 0);
+        assertTrue(o.get("query_ms").getAsDouble() >= 0, "a tiny file rounds to 0.00 ms");
+    }
 }
