@@ -45,6 +45,17 @@ public final class TextReader {
      * @throws IOException if the file cannot be read
      */
     public static String read(Path file) throws IOException {
+        String result = readAllowingEmpty(file);
+        if (result.isBlank()) {
+            throw new CorpusFormatException(file, "the file is empty");
+        }
+        return result;
+    }
+
+    /**
+     * Reads a file like {@link #read(Path)} but returns empty or blank content instead of throwing.
+     */
+    static String readAllowingEmpty(Path file) throws IOException {
         boolean gzipped =
                 file.getFileName() != null && file.getFileName().toString().endsWith(".gz");
         int capacity = gzipped ? CHUNK : (int) Math.min(Files.size(file), Integer.MAX_VALUE - 16);
@@ -60,12 +71,22 @@ public final class TextReader {
             }
             throw new CorpusFormatException(file, "truncated gzip data: " + e.getMessage());
         }
+        return dropBom(text);
+    }
+
+    /**
+     * Decodes a whole stream as strict UTF-8, dropping a leading byte order mark; the stream is not
+     * closed. Errors name {@code file} as {@link #read(Path)} describes.
+     */
+    static String decode(Path file, InputStream in) throws IOException {
+        StringBuilder text = new StringBuilder(CHUNK);
+        decode(file, in, text);
+        return dropBom(text);
+    }
+
+    private static String dropBom(StringBuilder text) {
         int start = text.length() > 0 && text.charAt(0) == BOM ? 1 : 0;
-        String result = text.substring(start);
-        if (result.isBlank()) {
-            throw new CorpusFormatException(file, "the file is empty");
-        }
-        return result;
+        return text.substring(start);
     }
 
     private static void decode(Path file, InputStream stream, StringBuilder text)

@@ -5,7 +5,15 @@
  * UTF-8 decoding and fingerprints files and id sequences with SHA-256. {@link
  * org.seqlab.corpora.Split} divides a sequence of token ids into a training and a validation part,
  * and {@link org.seqlab.corpora.StreamBatches} cuts a sequence into the contiguous parallel streams
- * used for truncated backpropagation through time. Malformed files are reported with {@link
- * org.seqlab.corpora.CorpusFormatException}, which names the file.
+ * used for truncated backpropagation through time.
+ *
+ * <p>For text classification, {@link org.seqlab.corpora.LabeledReader} reads {@link
+ * org.seqlab.corpora.LabeledText} examples into a {@link org.seqlab.corpora.LabeledCorpus} from an
+ * aclImdb directory or its {@code .tar.gz} archive (streamed, not unpacked), from JSONL and from
+ * TSV or CSV, in one of the {@link org.seqlab.corpora.LabeledFormat}s; a corpus records its label
+ * set and divides itself into a seeded, stratified training and development split.
+ *
+ * <p>Malformed files are reported with {@link org.seqlab.corpora.CorpusFormatException}, which
+ * names the file and, for line-oriented formats, the line.
  */
 package org.seqlab.corpora;
