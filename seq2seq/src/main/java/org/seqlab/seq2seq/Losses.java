@@ -22,6 +22,25 @@ public final class Losses {
         return picked.sum().neg();
     }
 
+    /**
+     * Returns the class-weighted mean cross-entropy: {@code sum_i w[y_i] * nll_i / sum_i w[y_i]},
+     * as PyTorch's {@code cross_entropy(weight=...)}.
+     *
+     * @param logits {@code (B, C)}
+     * @param targets int64 {@code (B)}
+     * @param classWeights float32 {@code (C)}
+     */
+    public static NDArray weightedCrossEntropyMean(
+            NDArray logits, NDArray targets, NDArray classWeights) {
+        NDArray nll =
+                logits.logSoftmax(1)
+                        .get(new NDIndex().addAllDim().addPickDim(targets.reshape(-1, 1)))
+                        .reshape(-1)
+                        .neg();
+        NDArray w = classWeights.get(targets);
+        return nll.mul(w).sum().div(w.sum());
+    }
+
     /** Returns the mean cross-entropy in nats per position. */
     public static NDArray crossEntropyMean(NDArray logits, NDArray targets) {
         return crossEntropySum(logits, targets).div(targets.size());

@@ -232,6 +232,7 @@ public final class TrainingLoop {
                     }
                     gc.backward(out.loss());
                 }
+                task.beforeUpdate(s.epoch);
                 double norm = GradientClipping.clipGlobalNorm(params, config.clipNorm());
                 if (!Double.isFinite(norm)) {
                     throw diverged("gradient norm", norm, s);

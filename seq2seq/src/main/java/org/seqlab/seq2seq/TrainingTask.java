@@ -32,7 +32,16 @@ public interface TrainingTask {
      */
     StepLoss forward(NDManager manager, int epoch, int step);
 
-    /** Returns the mean validation loss in nats per token (NaN when there is no validation). */
+    /**
+     * Called after the backward pass and before clipping and the update, with the gradients in
+     * place; e.g. to zero the gradient of a frozen embedding. Does nothing by default.
+     */
+    default void beforeUpdate(int epoch) {}
+
+    /**
+     * Returns the validation score the loop minimizes to keep the best model and decay the learning
+     * rate: a loss in nats per token, or an error rate (NaN when there is none).
+     */
     double validate();
 
     /** Called when validation improved: persist the current weights as the best model. */

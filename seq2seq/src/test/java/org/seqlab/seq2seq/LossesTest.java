@@ -34,4 +34,26 @@ class LossesTest {
                     1e-6);
         }
     }
+
+    @Test
+    void weightedCrossEntropyMatchesPytorchsDefinition() {
+        float[][] logits = {{2, 0}, {0, 1}, {1, 1}};
+        int[] targets = {0, 1, 1};
+        float[] w = {1f, 3f};
+        try (NDManager m = NDManager.newBaseManager()) {
+            var l = m.create(new float[] {2, 0, 0, 1, 1, 1}, new Shape(3, 2));
+            var t = m.create(new long[] {0, 1, 1});
+            double expected =
+                    (1 * CrossEntropy.nats(logits[0], 0)
+                                    + 3 * CrossEntropy.nats(logits[1], 1)
+                                    + 3 * CrossEntropy.nats(logits[2], 1))
+                            / (1 + 3 + 3);
+            assertEquals(
+                    expected, Losses.weightedCrossEntropyMean(l, t, m.create(w)).getFloat(), 1e-6);
+            assertEquals(
+                    CrossEntropy.meanNats(logits, targets),
+                    Losses.weightedCrossEntropyMean(l, t, m.create(new float[] {1, 1})).getFloat(),
+                    1e-6);
+        }
+    }
 }
