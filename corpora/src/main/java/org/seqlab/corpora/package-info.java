@@ -13,6 +13,11 @@
  * TSV or CSV, in one of the {@link org.seqlab.corpora.LabeledFormat}s; a corpus records its label
  * set and divides itself into a seeded, stratified training and development split.
  *
+ * <p>{@link org.seqlab.corpora.DatasetCatalog} lists the downloadable {@link
+ * org.seqlab.corpora.Dataset}s with their sizes and SHA-256 checksums, and {@link
+ * org.seqlab.corpora.Downloader} fetches one into a cache directory (resuming partial downloads,
+ * verifying the checksum before the file gets its final name) and unpacks its archive safely.
+ *
  * <p>Malformed files are reported with {@link org.seqlab.corpora.CorpusFormatException}, which
  * names the file and, for line-oriented formats, the line.
  */

@@ -5,7 +5,9 @@
  * serve as a hand-computation reference in tests of the DJL code. It holds language-model scores
  * ({@link org.seqlab.eval.LanguageModelScore}, {@link org.seqlab.eval.CrossEntropy}), the
  * JSON-lines training log ({@link org.seqlab.eval.EpochRecord}, {@link
- * org.seqlab.eval.TrainingLog}), the loss curve chart ({@link org.seqlab.eval.LossCurveChart}) and
- * the shared JSON helper ({@link org.seqlab.eval.Json}).
+ * org.seqlab.eval.TrainingLog}), classification scores ({@link org.seqlab.eval.ConfusionMatrix},
+ * {@link org.seqlab.eval.ClassificationReport}, {@link org.seqlab.eval.ClassScores}), the loss
+ * curve and confusion matrix charts ({@link org.seqlab.eval.LossCurveChart}, {@link
+ * org.seqlab.eval.ConfusionMatrixChart}) and the shared JSON helper ({@link org.seqlab.eval.Json}).
  */
 package org.seqlab.eval;
