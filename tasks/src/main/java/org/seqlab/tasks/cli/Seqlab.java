@@ -9,6 +9,7 @@ import org.seqlab.seq2seq.TrainingDivergedException;
 import org.seqlab.tasks.bench.BenchCommand;
 import org.seqlab.tasks.embeddings.EmbeddingsCommand;
 import org.seqlab.tasks.lm.LmCommand;
+import org.seqlab.tasks.sentiment.SentimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
         description = "Recurrent sequence models for NLP on the JVM.",
         subcommands = {
             LmCommand.class,
+            SentimentCommand.class,
             EmbeddingsCommand.class,
             TokenizeCommand.class,
             BpeCommand.class,

@@ -1,0 +1,338 @@
+package org.seqlab.tasks.sentiment;
+
+import com.google.gson.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.seqlab.corpora.LabeledCorpus;
+import org.seqlab.corpora.LabeledFormat;
+import org.seqlab.corpora.LabeledReader;
+import org.seqlab.eval.ClassificationReport;
+import org.seqlab.eval.ConfusionMatrixChart;
+import org.seqlab.io.AtomicFiles;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.seq2seq.PoolingType;
+import org.seqlab.seq2seq.TrainingConfig;
+import org.seqlab.seq2seq.TrainingLoop;
+import org.seqlab.tasks.cli.CommandLines;
+import org.seqlab.tasks.cli.DurationConverter;
+import org.seqlab.tasks.cli.ProgressReporter;
+import org.seqlab.tokenizers.TokenizerSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seqlab sentiment}: train text classifiers and score reviews. */
+@Command(
+        name = "sentiment",
+        mixinStandardHelpOptions = true,
+        description = "Sentiment / text classification with a bidirectional LSTM or GRU.",
+        subcommands = {
+            SentimentCommand.Train.class,
+            SentimentCommand.Eval.class,
+            SentimentCommand.Score.class
+        })
+public final class SentimentCommand {
+
+    /** The model used when {@code --model} is not given. */
+    public static final String DEFAULT_MODEL = "models/sentiment-imdb";
+
+    private SentimentCommand() {}
+
+    static LabeledCorpus read(Path path, String format, boolean skipBad) throws Exception {
+        LabeledFormat f = format == null ? LabeledFormat.detect(path) : LabeledFormat.parse(format);
+        return LabeledReader.read(path, f, new LabeledReader.ReadOptions(skipBad, false, "train"));
+    }
+
+    static Path resolveModel(Path model) {
+        String home = System.getProperty("seqlab.home");
+        if (Files.exists(model) || model.isAbsolute() || home == null) {
+            return model;
+        }
+        Path installed = Path.of(home).resolve(model);
+        return Files.exists(installed) ? installed : model;
+    }
+
+    /** {@code seqlab sentiment train}. */
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = "Train a classifier on labeled texts into a model directory.")
+    static final class Train implements Callable<Integer> {
+        @Option(
+                names = "--train",
+                required = true,
+                description = "aclImdb dir/.tar.gz, .jsonl, .tsv")
+        Path train;
+
+        @Option(names = "--dev", description = "Dev data; default: a seeded part of --train.")
+        Path dev;
+
+        @Option(names = "--format", description = "aclimdb, jsonl or tsv (default: detect).")
+        String format;
+
+        @Option(names = "--out", required = true)
+        Path out;
+
+        @Option(names = "--vectors", description = "Pretrained GloVe/word2vec/fastText vectors.")
+        Path vectors;
+
+        @Option(names = "--tokenizer", defaultValue = "english-html")
+        String tokenizer;
+
+        @Option(names = "--cell", defaultValue = "lstm")
+        String cell;
+
+        @Option(names = "--hidden", defaultValue = "128")
+        int hidden;
+
+        @Option(names = "--layers", defaultValue = "1")
+        int layers;
+
+        @Option(names = "--embedding", defaultValue = "100")
+        int embedding;
+
+        @Option(names = "--dropout", defaultValue = "0.5")
+        float dropout;
+
+        @Option(
+                names = "--pooling",
+                defaultValue = "max_mean",
+                description = "max, mean, max_mean, attention")
+        String pooling;
+
+        @Option(names = "--max-tokens", defaultValue = "400")
+        int maxTokens;
+
+        @Option(names = "--truncate", defaultValue = "tail", description = "head, tail, head+tail")
+        String truncate;
+
+        @Option(names = "--min-count", defaultValue = "2")
+        int minCount;
+
+        @Option(names = "--max-vocab", defaultValue = "0")
+        int maxVocab;
+
+        @Option(names = "--dev-fraction", defaultValue = "0.1")
+        double devFraction;
+
+        @Option(names = "--batch", defaultValue = "32")
+        int batch;
+
+        @Option(names = "--freeze-epochs", defaultValue = "1")
+        int freezeEpochs;
+
+        @Option(names = "--class-weights", defaultValue = "true", negatable = true)
+        boolean classWeights;
+
+        @Option(names = "--epochs", defaultValue = "10")
+        int epochs;
+
+        @Option(names = "--max-time", converter = DurationConverter.class)
+        Duration maxTime;
+
+        @Option(names = "--lr", defaultValue = "1e-3")
+        float lr;
+
+        @Option(names = "--clip", defaultValue = "5")
+        double clip;
+
+        @Option(names = "--weight-decay", defaultValue = "0")
+        float weightDecay;
+
+        @Option(names = "--patience", defaultValue = "0")
+        int patience;
+
+        @Option(names = "--min-lr", defaultValue = "1e-4", description = "Early stop below it.")
+        float minLr;
+
+        @Option(names = "--seed", defaultValue = "1")
+        long seed;
+
+        @Option(names = "--skip-bad", description = "Skip malformed input lines and count them.")
+        boolean skipBad;
+
+        @Override
+        public Integer call() throws Exception {
+            SentimentConfig config =
+                    new SentimentConfig(
+                            TokenizerSpec.parse(tokenizer),
+                            CellType.parse(cell),
+                            hidden,
+                            layers,
+                            embedding,
+                            dropout,
+                            PoolingType.valueOf(pooling.toUpperCase(Locale.ROOT)),
+                            maxTokens,
+                            Truncation.parse(truncate),
+                            minCount,
+                            maxVocab,
+                            devFraction,
+                            batch,
+                            freezeEpochs,
+                            classWeights,
+                            new TrainingConfig(
+                                    epochs,
+                                    lr,
+                                    clip,
+                                    weightDecay,
+                                    0.5f,
+                                    patience,
+                                    minLr,
+                                    maxTime,
+                                    500,
+                                    seed));
+            LabeledCorpus trainData = read(train, format, skipBad);
+            LabeledCorpus devData = dev == null ? null : read(dev, format, skipBad);
+            try (ProgressReporter progress = ProgressReporter.forStderr()) {
+                SentimentTrainer.Result r =
+                        new SentimentTrainer(config, progress)
+                                .train(
+                                        trainData,
+                                        devData,
+                                        vectors,
+                                        out,
+                                        CommandLines.current("seqlab sentiment train"));
+                TrainingLoop.Result l = r.loop();
+                System.out.printf(
+                        Locale.ROOT,
+                        "stopped: %s after %d epochs, %.0f s; best dev accuracy %.4f;"
+                                + " vocabulary %d%s; model in %s%n",
+                        l.reason().name().toLowerCase(Locale.ROOT),
+                        l.epochsCompleted(),
+                        l.elapsedSeconds(),
+                        1 - l.bestValidLoss(),
+                        r.vocabularySize(),
+                        r.coverage().isEmpty() ? "" : " (" + r.coverage() + ")",
+                        out);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code seqlab sentiment eval}. */
+    @Command(
+            name = "eval",
+            mixinStandardHelpOptions = true,
+            description = "Accuracy, per-class precision/recall/F1, macro-F1 and confusion matrix.")
+    static final class Eval implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = DEFAULT_MODEL)
+        Path model;
+
+        @Option(names = "--data", required = true)
+        Path data;
+
+        @Option(names = "--format", description = "aclimdb, jsonl or tsv (default: detect).")
+        String format;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Option(names = "--report", description = "Also write report.json and confusion.png here.")
+        Path report;
+
+        @Option(names = "--skip-bad", description = "Skip malformed input lines and count them.")
+        boolean skipBad;
+
+        @Override
+        public Integer call() throws Exception {
+            long t0 = System.nanoTime();
+            LabeledCorpus corpus = read(data, format, skipBad);
+            try (SentimentModel m = SentimentModel.load(resolveModel(model))) {
+                ClassificationReport r = SentimentEvaluator.evaluate(m, corpus);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                System.out.println(json ? r.toJson() : r.toText());
+                System.err.printf(
+                        Locale.ROOT,
+                        "%d examples in %.1f s (%.0f reviews/s, reading included)%s%n",
+                        corpus.size(),
+                        seconds,
+                        corpus.size() / seconds,
+                        corpus.skipped() > 0 ? "; " + corpus.skipped() + " bad lines skipped" : "");
+                if (report != null) {
+                    Files.createDirectories(report);
+                    AtomicFiles.writeString(report.resolve("report.json"), r.toJson() + "\n");
+                    ConfusionMatrixChart.write(r.confusion(), report.resolve("confusion.png"));
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code seqlab sentiment score}. */
+    @Command(
+            name = "score",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Score texts from arguments, --input (txt/jsonl) or stdin (one per line).")
+    static final class Score implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = DEFAULT_MODEL)
+        Path model;
+
+        @Parameters(arity = "0..*", paramLabel = "TEXT")
+        List<String> texts = new ArrayList<>();
+
+        @Option(names = "--input", description = "A .txt (one text per line) or .jsonl file.")
+        Path input;
+
+        @Option(names = "--json", description = "One JSON object per text.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> all = new ArrayList<>(texts);
+            if (input != null) {
+                if (input.toString().endsWith(".jsonl") || input.toString().endsWith(".jsonl.gz")) {
+                    read(input, "jsonl", false).examples().forEach(t -> all.add(t.text()));
+                } else {
+                    all.addAll(Files.readAllLines(input, StandardCharsets.UTF_8));
+                }
+            } else if (all.isEmpty()) {
+                BufferedReader in =
+                        new BufferedReader(
+                                new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                for (String line; (line = in.readLine()) != null; ) {
+                    all.add(line);
+                }
+            }
+            PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+            try (SentimentModel m = SentimentModel.load(resolveModel(model))) {
+                List<SentimentModel.Prediction> ps = m.predict(all);
+                for (int i = 0; i < ps.size(); i++) {
+                    SentimentModel.Prediction p = ps.get(i);
+                    if (json) {
+                        JsonObject o = new JsonObject();
+                        o.addProperty("label", p.label());
+                        o.addProperty("probability", p.probability());
+                        JsonObject s = new JsonObject();
+                        p.scores().forEach(s::addProperty);
+                        o.add("scores", s);
+                        if (!p.note().isEmpty()) {
+                            o.addProperty("note", p.note());
+                        }
+                        out.println(o);
+                    } else {
+                        String text = all.get(i).replaceAll("\\s+", " ");
+                        out.printf(
+                                Locale.ROOT,
+                                "%s\t%.4f\t%s%n",
+                                p.label(),
+                                p.probability(),
+                                text.length() > 60 ? text.substring(0, 60) + "..." : text);
+                    }
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.seqlab.tasks.sentiment;
+
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.seq2seq.PoolingType;
+import org.seqlab.seq2seq.TrainingConfig;
+import org.seqlab.tokenizers.TokenizerSpec;
+
+/**
+ * Everything that decides a trained sentiment model.
+ *
+ * @param tokenizer how reviews are split into words
+ * @param cell LSTM or GRU
+ * @param hidden hidden size per direction
+ * @param layers recurrent layers
+ * @param embedding embedding width (the vectors' dimension when pretrained vectors are used)
+ * @param dropout dropout between layers and before the output layer
+ * @param pooling how token states become one vector
+ * @param maxTokens reviews are cut to this many tokens
+ * @param truncation which tokens a long review keeps
+ * @param minCount words rarer than this in the training data become {@code <unk>}
+ * @param maxVocab the most vocabulary entries, specials included; 0 for no limit
+ * @param devFraction fraction of the training data held out (stratified, seeded) when no dev set is
+ *     given
+ * @param batch reviews per batch
+ * @param freezeEpochs pretrained embeddings stay frozen for this many epochs; -1 keeps them frozen
+ * @param classWeights weight the loss by inverse class frequency
+ * @param training optimizer, schedule, time budget, checkpoints and seed
+ */
+public record SentimentConfig(
+        TokenizerSpec tokenizer,
+        CellType cell,
+        int hidden,
+        int layers,
+        int embedding,
+        float dropout,
+        PoolingType pooling,
+        int maxTokens,
+        Truncation truncation,
+        int minCount,
+        int maxVocab,
+        double devFraction,
+        int batch,
+        int freezeEpochs,
+        boolean classWeights,
+        TrainingConfig training) {
+
+    /** Validates every field with a message naming the bad value. */
+    public SentimentConfig {
+        if (tokenizer == null || cell == null || pooling == null || truncation == null) {
+            throw new IllegalArgumentException("tokenizer, cell, pooling and truncation are set.");
+        }
+        positive("--hidden", hidden);
+        positive("--layers", layers);
+        positive("--embedding", embedding);
+        positive("--max-tokens", maxTokens);
+        positive("--min-count", minCount);
+        positive("--batch", batch);
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("--dropout must be in [0, 1); got " + dropout + ".");
+        }
+        if (!(devFraction > 0 && devFraction < 1)) {
+            throw new IllegalArgumentException(
+                    "--dev-fraction must be in (0, 1); got " + devFraction + ".");
+        }
+        if (freezeEpochs < -1) {
+            throw new IllegalArgumentException(
+                    "--freeze-epochs must be >= -1; got " + freezeEpochs + ".");
+        }
+        if (maxVocab != 0 && maxVocab < 5) {
+            throw new IllegalArgumentException(
+                    "--max-vocab must be 0 (no limit) or at least 5; got " + maxVocab + ".");
+        }
+    }
+
+    private static void positive(String what, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1; got " + v + ".");
+        }
+    }
+
+    /** Returns the run's seed. */
+    public long seed() {
+        return training.seed();
+    }
+
+    /** Returns the configuration as the manifest's {@code config} object. */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        JsonObject tok = new JsonObject();
+        tokenizer.toMap().forEach(tok::addProperty);
+        o.add("tokenizer", tok);
+        o.addProperty("cell", cell.id());
+        o.addProperty("hidden", hidden);
+        o.addProperty("layers", layers);
+        o.addProperty("embedding", embedding);
+        o.addProperty("dropout", dropout);
+        o.addProperty("pooling", pooling.name());
+        o.addProperty("max_tokens", maxTokens);
+        o.addProperty("truncation", truncation.name());
+        o.addProperty("min_count", minCount);
+        o.addProperty("max_vocab", maxVocab);
+        o.addProperty("dev_fraction", devFraction);
+        o.addProperty("batch", batch);
+        o.addProperty("freeze_epochs", freezeEpochs);
+        o.addProperty("class_weights", classWeights);
+        TrainingConfig t = training;
+        o.addProperty("epochs", t.epochs());
+        o.addProperty("lr", t.learningRate());
+        o.addProperty("clip", t.clipNorm());
+        o.addProperty("weight_decay", t.weightDecay());
+        o.addProperty("lr_decay", t.lrDecay());
+        o.addProperty("patience", t.patience());
+        o.addProperty("min_lr", t.minLearningRate());
+        o.addProperty("max_time_s", t.maxTime() == null ? 0 : t.maxTime().toSeconds());
+        o.addProperty("checkpoint_every", t.checkpointEvery());
+        o.addProperty("seed", t.seed());
+        return o;
+    }
+
+    /** Rebuilds a configuration from {@link #toJson()}'s output. */
+    public static SentimentConfig fromJson(JsonObject o) {
+        Map<String, String> tok = new LinkedHashMap<>();
+        o.getAsJsonObject("tokenizer")
+                .entrySet()
+                .forEach(e -> tok.put(e.getKey(), e.getValue().getAsString()));
+        long maxTime = o.get("max_time_s").getAsLong();
+        TrainingConfig t =
+                new TrainingConfig(
+                        o.get("epochs").getAsInt(),
+                        o.get("lr").getAsFloat(),
+                        o.get("clip").getAsDouble(),
+                        o.get("weight_decay").getAsFloat(),
+                        o.get("lr_decay").getAsFloat(),
+                        o.get("patience").getAsInt(),
+                        o.get("min_lr").getAsFloat(),
+                        maxTime == 0 ? null : Duration.ofSeconds(maxTime),
+                        o.get("checkpoint_every").getAsInt(),
+                        o.get("seed").getAsLong());
+        return new SentimentConfig(
+                TokenizerSpec.fromMap(tok),
+                CellType.parse(o.get("cell").getAsString()),
+                o.get("hidden").getAsInt(),
+                o.get("layers").getAsInt(),
+                o.get("embedding").getAsInt(),
+                o.get("dropout").getAsFloat(),
+                PoolingType.valueOf(o.get("pooling").getAsString()),
+                o.get("max_tokens").getAsInt(),
+                Truncation.valueOf(o.get("truncation").getAsString()),
+                o.get("min_count").getAsInt(),
+                o.get("max_vocab").getAsInt(),
+                o.get("dev_fraction").getAsDouble(),
+                o.get("batch").getAsInt(),
+                o.get("freeze_epochs").getAsInt(),
+                o.get("class_weights").getAsBoolean(),
+                t);
+    }
+}

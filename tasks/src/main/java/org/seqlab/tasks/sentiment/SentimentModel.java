@@ -1,0 +1,290 @@
+package org.seqlab.tasks.sentiment;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.seqlab.io.AtomicFiles;
+import org.seqlab.seq2seq.ModelFormatException;
+import org.seqlab.seq2seq.ModelManifest;
+import org.seqlab.seq2seq.NamedParameters;
+import org.seqlab.seq2seq.SequenceEncoder;
+import org.seqlab.tokenizers.Token;
+import org.seqlab.tokenizers.Tokenizer;
+import org.seqlab.tokenizers.Vocabulary;
+
+/**
+ * A trained text classifier: tokenizer, vocabulary, padding-safe recurrent encoder and a linear
+ * layer over the labels. A review scored alone and inside a padded batch gets the same probability.
+ * Holds native memory: close it.
+ */
+public final class SentimentModel implements AutoCloseable {
+
+    /** The task id written in manifests. */
+    public static final String TASK = "sentiment";
+
+    static final String VOCAB = "vocab.txt";
+    static final String PARAMS = "model.safetensors";
+    static final String LABELS = "labels.json";
+
+    /** Batch size used for scoring. */
+    static final int SCORE_BATCH = 64;
+
+    /**
+     * One scored text.
+     *
+     * @param label the most probable label
+     * @param probability its probability
+     * @param scores every label's probability
+     * @param tokens tokens scored (after truncation)
+     * @param note a remark, e.g. that the text was empty; empty when none
+     */
+    public record Prediction(
+            String label,
+            double probability,
+            Map<String, Double> scores,
+            int tokens,
+            String note) {}
+
+    private final NDManager manager;
+    private final NamedParameters params;
+    private final SequenceEncoder encoder;
+    private final NDArray outWeight;
+    private final NDArray outBias;
+    private final SentimentConfig config;
+    private final Vocabulary vocabulary;
+    private final List<String> labels;
+    private final Tokenizer tokenizer;
+    private final ModelManifest manifest;
+
+    private SentimentModel(
+            SentimentConfig config,
+            Vocabulary vocabulary,
+            List<String> labels,
+            ModelManifest manifest) {
+        Device device = Engine.getInstance().defaultDevice();
+        this.manager = NDManager.newBaseManager(device);
+        this.config = config;
+        this.vocabulary = vocabulary;
+        this.labels = List.copyOf(labels);
+        this.manifest = manifest;
+        this.tokenizer = config.tokenizer().build();
+        this.params = new NamedParameters(manager, config.seed());
+        this.encoder =
+                new SequenceEncoder(
+                        params,
+                        "encoder",
+                        config.cell(),
+                        vocabulary.size(),
+                        config.embedding(),
+                        config.hidden(),
+                        config.layers(),
+                        true,
+                        config.dropout(),
+                        config.pooling());
+        double bound = 1.0 / Math.sqrt(encoder.outputSize());
+        this.outWeight =
+                params.uniform(
+                        "output.weight", new Shape(labels.size(), encoder.outputSize()), bound);
+        this.outBias = params.uniform("output.bias", new Shape(labels.size()), bound);
+    }
+
+    /** Creates an untrained model with seeded weights. */
+    static SentimentModel create(SentimentConfig config, Vocabulary vocab, List<String> labels) {
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException(
+                    "A classifier needs at least 2 labels; the data has " + labels + ".");
+        }
+        return new SentimentModel(config, vocab, labels, null);
+    }
+
+    /**
+     * Loads a model directory written by {@link #save}.
+     *
+     * @throws ModelFormatException when the directory is missing, incomplete, of another task or of
+     *     a newer format
+     */
+    public static SentimentModel load(Path dir) throws IOException {
+        ModelManifest manifest = ModelManifest.read(dir, TASK);
+        for (String f : new String[] {VOCAB, PARAMS, LABELS}) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                throw new ModelFormatException(
+                        dir + ": incomplete model directory (" + f + " is missing)");
+            }
+        }
+        SentimentConfig config;
+        List<String> labels = new ArrayList<>();
+        try {
+            config = SentimentConfig.fromJson(manifest.config());
+            JsonArray a =
+                    JsonParser.parseString(
+                                    Files.readString(dir.resolve(LABELS), StandardCharsets.UTF_8))
+                            .getAsJsonArray();
+            a.forEach(e -> labels.add(e.getAsString()));
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(dir + ": invalid sentiment model (" + e + ")", e);
+        }
+        SentimentModel m =
+                new SentimentModel(config, Vocabulary.load(dir.resolve(VOCAB)), labels, manifest);
+        try {
+            m.params.load(dir.resolve(PARAMS));
+            return m;
+        } catch (IOException | RuntimeException e) {
+            m.close();
+            throw e instanceof ModelFormatException f
+                    ? f
+                    : new ModelFormatException(dir.resolve(PARAMS) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes weights, vocabulary and labels, then the manifest, each atomically. */
+    public void save(Path dir, ModelManifest newManifest) throws IOException {
+        Files.createDirectories(dir);
+        vocabulary.save(dir.resolve(VOCAB));
+        JsonArray a = new JsonArray();
+        labels.forEach(a::add);
+        AtomicFiles.writeString(dir.resolve(LABELS), a + "\n");
+        params.save(dir.resolve(PARAMS));
+        newManifest.write(dir);
+    }
+
+    /** Returns the token ids the model reads for {@code text}: tokenized and truncated. */
+    public int[] encode(String text) {
+        List<Token> tokens = tokenizer.tokenize(text);
+        int[] ids = new int[tokens.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = vocabulary.id(tokens.get(i).text());
+        }
+        return config.truncation().apply(ids, config.maxTokens());
+    }
+
+    /**
+     * Returns logits {@code (B, labels)} for a batch of id sequences, padded here to a multiple of
+     * 16 tokens (few distinct shapes keep native memory flat); an empty sequence is read as one
+     * {@code <unk>}.
+     */
+    NDArray logits(NDManager m, List<int[]> batch, boolean training) {
+        int longest = 1;
+        for (int[] ids : batch) {
+            longest = Math.max(longest, ids.length);
+        }
+        int t = (longest + 15) / 16 * 16;
+        long[] flat = new long[batch.size() * t];
+        long[] lengths = new long[batch.size()];
+        for (int b = 0; b < batch.size(); b++) {
+            int[] ids = batch.get(b).length == 0 ? new int[] {Vocabulary.UNK_ID} : batch.get(b);
+            lengths[b] = ids.length;
+            for (int i = 0; i < ids.length; i++) {
+                flat[b * t + i] = ids[i];
+            }
+        }
+        NDArray x = m.create(flat, new Shape(batch.size(), t));
+        NDArray len = m.create(lengths);
+        NDArray h = encoder.encode(x, len, training);
+        if (training && config.dropout() > 0) {
+            h = Dropout.dropout(h, config.dropout(), true).singletonOrThrow();
+        }
+        return Linear.linear(h, outWeight, outBias).singletonOrThrow();
+    }
+
+    /** Scores texts in length-sorted batches; results are in the order of {@code texts}. */
+    public List<Prediction> predict(List<String> texts) {
+        int n = texts.size();
+        int[][] ids = new int[n][];
+        for (int i = 0; i < n; i++) {
+            ids[i] = encode(texts.get(i));
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
+        Prediction[] out = new Prediction[n];
+        for (int s = 0; s < n; s += SCORE_BATCH) {
+            List<int[]> batch = new ArrayList<>();
+            int e = Math.min(n, s + SCORE_BATCH);
+            for (int k = s; k < e; k++) {
+                batch.add(ids[order[k]]);
+            }
+            float[] probs;
+            try (NDManager m = manager.newSubManager()) {
+                probs = logits(m, batch, false).softmax(1).toFloatArray();
+            }
+            for (int k = s; k < e; k++) {
+                int row = k - s;
+                Map<String, Double> scores = new LinkedHashMap<>();
+                int best = 0;
+                for (int c = 0; c < labels.size(); c++) {
+                    double p = probs[row * labels.size() + c];
+                    scores.put(labels.get(c), p);
+                    if (p > probs[row * labels.size() + best]) {
+                        best = c;
+                    }
+                }
+                int idx = order[k];
+                String note = ids[idx].length == 0 ? "empty text: scored as one unknown word" : "";
+                out[idx] =
+                        new Prediction(
+                                labels.get(best),
+                                scores.get(labels.get(best)),
+                                scores,
+                                ids[idx].length,
+                                note);
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Returns the configuration. */
+    public SentimentConfig config() {
+        return config;
+    }
+
+    /** Returns the labels, in output order. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** Returns the vocabulary. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Returns the manifest it was loaded with, or null for an unsaved model. */
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    NamedParameters parameters() {
+        return params;
+    }
+
+    NDArray embeddingWeight() {
+        return encoder.embeddingWeight();
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        params.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,136 @@
+package org.seqlab.tasks.sentiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqlab.tasks.cli.CliRun;
+
+/** CLI smoke test: train on a tiny JSONL set, score, evaluate; then the bad inputs. */
+class SentimentCommandTest {
+
+    @TempDir static Path dir;
+    static Path data;
+    static Path model;
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        data = TinyReviews.write(dir, "train.jsonl", 120, 1);
+        model = dir.resolve("model");
+        CliRun r = CliRun.run(TinyReviews.trainArgs(data, model));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("best dev accuracy"), r.out());
+    }
+
+    @Test
+    void modelDirectoryHasManifestLabelsAndDevAccuracy() throws IOException {
+        JsonObject m =
+                JsonParser.parseString(Files.readString(model.resolve("manifest.json")))
+                        .getAsJsonObject();
+        assertEquals("sentiment", m.get("task").getAsString());
+        assertEquals(
+                "standard-html",
+                m.getAsJsonObject("config").getAsJsonObject("tokenizer").get("name").getAsString());
+        assertTrue(m.getAsJsonObject("metrics").has("dev_accuracy"));
+        assertEquals("[\"neg\",\"pos\"]", Files.readString(model.resolve("labels.json")).trim());
+    }
+
+    @Test
+    void scoresArgumentsStdinAndJsonWithANoteForEmptyText() {
+        CliRun args = CliRun.run("sentiment", "score", "--model", model.toString(), "great film");
+        assertEquals(0, args.code(), args.err());
+        String[] cols = args.out().trim().split("\t");
+        assertEquals(3, cols.length, args.out());
+        assertTrue(cols[0].equals("pos") || cols[0].equals("neg"));
+        double p = Double.parseDouble(cols[1]);
+        assertTrue(p >= 0.5 && p <= 1, args.out());
+        assertEquals("great film", cols[2]);
+
+        CliRun stdin =
+                CliRun.withInput(
+                        "awful boring\n\n",
+                        "sentiment",
+                        "score",
+                        "--model",
+                        model.toString(),
+                        "--json");
+        assertEquals(0, stdin.code(), stdin.err());
+        List<String> lines = stdin.out().lines().toList();
+        assertEquals(2, lines.size());
+        JsonObject first = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+        double sum =
+                first.getAsJsonObject("scores").get("pos").getAsDouble()
+                        + first.getAsJsonObject("scores").get("neg").getAsDouble();
+        assertEquals(1.0, sum, 1e-5);
+        assertTrue(JsonParser.parseString(lines.get(1)).getAsJsonObject().has("note"));
+    }
+
+    @Test
+    void evalPrintsTheReportFieldsAndWritesTheChart() throws IOException {
+        Path test = TinyReviews.write(dir, "test.jsonl", 40, 9);
+        Path report = dir.resolve("report");
+        CliRun r =
+                CliRun.run(
+                        "sentiment",
+                        "eval",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        test.toString(),
+                        "--json",
+                        "--report",
+                        report.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out().trim()).getAsJsonObject();
+        assertEquals(40, o.get("examples").getAsInt());
+        double acc = o.get("accuracy").getAsDouble();
+        assertTrue(acc >= 0 && acc <= 1);
+        assertTrue(o.getAsJsonObject("per_class").has("pos"));
+        assertTrue(o.getAsJsonObject("confusion").has("neg"));
+        assertTrue(Files.size(report.resolve("confusion.png")) > 100);
+    }
+
+    @Test
+    void badJsonlNamesTheLineAndSkipBadGoesOn() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(TinyReviews.lines(40, 2));
+        lines.add(7, "{\"label\": \"pos\"}");
+        Path bad = Files.write(dir.resolve("bad.jsonl"), lines);
+        CliRun r = CliRun.run(TinyReviews.trainArgs(bad, dir.resolve("b1")));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad.jsonl:8") && r.err().contains("text"), r.err());
+        CliRun skip = CliRun.run(TinyReviews.trainArgs(bad, dir.resolve("b2"), "--skip-bad"));
+        assertEquals(0, skip.code(), skip.err());
+    }
+
+    @Test
+    void unknownLabelAtEvalAndAnotherTasksModelAreRejected() throws IOException {
+        Path stars = Files.writeString(dir.resolve("stars.tsv"), "5\tgreat film\n1\tawful\n");
+        CliRun r =
+                CliRun.run(
+                        "sentiment",
+                        "eval",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        stars.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("label '5'"), r.err());
+        CliRun lm =
+                CliRun.run(
+                        "sentiment",
+                        "score",
+                        "--model",
+                        "src/test/resources/reference-models/lm-v1",
+                        "hello");
+        assertEquals(2, lm.code());
+        assertTrue(lm.err().contains("'lm' model, not a 'sentiment' model"), lm.err());
+    }
+}
