@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             EmbeddingsCommand.class,
             TokenizeCommand.class,
             BpeCommand.class,
+            DataCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
