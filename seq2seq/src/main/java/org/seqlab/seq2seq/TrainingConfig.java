@@ -28,6 +28,36 @@ public record TrainingConfig(
         int checkpointEvery,
         long seed) {
 
+    /** Adds the fields to a manifest's {@code config} object (keys as on the command line). */
+    public void writeJson(com.google.gson.JsonObject o) {
+        o.addProperty("epochs", epochs);
+        o.addProperty("lr", learningRate);
+        o.addProperty("clip", clipNorm);
+        o.addProperty("weight_decay", weightDecay);
+        o.addProperty("lr_decay", lrDecay);
+        o.addProperty("patience", patience);
+        o.addProperty("min_lr", minLearningRate);
+        o.addProperty("max_time_s", maxTime == null ? 0 : maxTime.toSeconds());
+        o.addProperty("checkpoint_every", checkpointEvery);
+        o.addProperty("seed", seed);
+    }
+
+    /** Reads what {@link #writeJson} wrote. */
+    public static TrainingConfig fromJson(com.google.gson.JsonObject o) {
+        long maxTime = o.get("max_time_s").getAsLong();
+        return new TrainingConfig(
+                o.get("epochs").getAsInt(),
+                o.get("lr").getAsFloat(),
+                o.get("clip").getAsDouble(),
+                o.get("weight_decay").getAsFloat(),
+                o.get("lr_decay").getAsFloat(),
+                o.get("patience").getAsInt(),
+                o.get("min_lr").getAsFloat(),
+                maxTime == 0 ? null : Duration.ofSeconds(maxTime),
+                o.get("checkpoint_every").getAsInt(),
+                o.get("seed").getAsLong());
+    }
+
     /** Validates every field with a message naming the bad value. */
     public TrainingConfig {
         if (epochs < 1) {

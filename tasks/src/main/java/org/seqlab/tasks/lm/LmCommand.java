@@ -13,6 +13,7 @@ import org.seqlab.seq2seq.TrainingConfig;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.DurationConverter;
+import org.seqlab.tasks.cli.ModelPaths;
 import org.seqlab.tasks.cli.ProgressReporter;
 import org.seqlab.tokenizers.TokenizerSpec;
 import picocli.CommandLine.Command;
@@ -28,20 +29,6 @@ public final class LmCommand {
 
     /** The model used when {@code --model} is not given. */
     public static final String DEFAULT_MODEL = "models/char-shakespeare";
-
-    /**
-     * Returns {@code model} as given when it exists, else resolved against the installation
-     * directory ({@code -Dseqlab.home}, set by {@code bin/seqlab}), so that the shipped models are
-     * found from any working directory.
-     */
-    static Path resolveModel(Path model) {
-        String home = System.getProperty("seqlab.home");
-        if (java.nio.file.Files.exists(model) || model.isAbsolute() || home == null) {
-            return model;
-        }
-        Path installed = Path.of(home).resolve(model);
-        return java.nio.file.Files.exists(installed) ? installed : model;
-    }
 
     /** {@code seqlab lm train}. */
     @Command(
@@ -213,7 +200,7 @@ public final class LmCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (LmModel m = LmModel.load(resolveModel(model))) {
+            try (LmModel m = LmModel.load(ModelPaths.resolve(model))) {
                 String text = TextReader.read(corpus);
                 int[] ids = m.encode(text);
                 if (ids.length < 2) {
@@ -275,7 +262,7 @@ public final class LmCommand {
             }
             long s = seed != null ? seed : System.nanoTime();
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-            try (LmModel m = LmModel.load(resolveModel(model))) {
+            try (LmModel m = LmModel.load(ModelPaths.resolve(model))) {
                 boolean[] started = {false};
                 new LmGenerator(m)
                         .generate(

@@ -1,7 +1,6 @@
 package org.seqlab.tasks.lm;
 
 import com.google.gson.JsonObject;
-import java.time.Duration;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.LanguageModelSpec;
 import org.seqlab.seq2seq.TrainingConfig;
@@ -111,17 +110,7 @@ public record LmConfig(
         o.addProperty("valid_fraction", validFraction);
         o.addProperty("min_count", minCount);
         o.addProperty("max_vocab", maxVocab);
-        TrainingConfig t = training;
-        o.addProperty("epochs", t.epochs());
-        o.addProperty("lr", t.learningRate());
-        o.addProperty("clip", t.clipNorm());
-        o.addProperty("weight_decay", t.weightDecay());
-        o.addProperty("lr_decay", t.lrDecay());
-        o.addProperty("patience", t.patience());
-        o.addProperty("min_lr", t.minLearningRate());
-        o.addProperty("max_time_s", t.maxTime() == null ? 0 : t.maxTime().toSeconds());
-        o.addProperty("checkpoint_every", t.checkpointEvery());
-        o.addProperty("seed", t.seed());
+        training.writeJson(o);
         JsonObject tok = new JsonObject();
         tokenizer.toMap().forEach(tok::addProperty);
         o.add("tokenizer", tok);
@@ -130,19 +119,7 @@ public record LmConfig(
 
     /** Rebuilds a configuration from {@link #toJson()}'s output. */
     public static LmConfig fromJson(JsonObject o) {
-        long maxTime = o.get("max_time_s").getAsLong();
-        TrainingConfig t =
-                new TrainingConfig(
-                        o.get("epochs").getAsInt(),
-                        o.get("lr").getAsFloat(),
-                        o.get("clip").getAsDouble(),
-                        o.get("weight_decay").getAsFloat(),
-                        o.get("lr_decay").getAsFloat(),
-                        o.get("patience").getAsInt(),
-                        o.get("min_lr").getAsFloat(),
-                        maxTime == 0 ? null : Duration.ofSeconds(maxTime),
-                        o.get("checkpoint_every").getAsInt(),
-                        o.get("seed").getAsLong());
+        TrainingConfig t = TrainingConfig.fromJson(o);
         return new LmConfig(
                 Level.parse(o.get("level").getAsString()),
                 CellType.parse(o.get("cell").getAsString()),

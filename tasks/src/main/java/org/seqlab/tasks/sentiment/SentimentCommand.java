@@ -24,6 +24,7 @@ import org.seqlab.seq2seq.TrainingConfig;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.DurationConverter;
+import org.seqlab.tasks.cli.ModelPaths;
 import org.seqlab.tasks.cli.ProgressReporter;
 import org.seqlab.tokenizers.TokenizerSpec;
 import picocli.CommandLine.Command;
@@ -50,15 +51,6 @@ public final class SentimentCommand {
     static LabeledCorpus read(Path path, String format, boolean skipBad) throws Exception {
         LabeledFormat f = format == null ? LabeledFormat.detect(path) : LabeledFormat.parse(format);
         return LabeledReader.read(path, f, new LabeledReader.ReadOptions(skipBad, false, "train"));
-    }
-
-    static Path resolveModel(Path model) {
-        String home = System.getProperty("seqlab.home");
-        if (Files.exists(model) || model.isAbsolute() || home == null) {
-            return model;
-        }
-        Path installed = Path.of(home).resolve(model);
-        return Files.exists(installed) ? installed : model;
     }
 
     /** {@code seqlab sentiment train}. */
@@ -247,7 +239,7 @@ public final class SentimentCommand {
         public Integer call() throws Exception {
             long t0 = System.nanoTime();
             LabeledCorpus corpus = read(data, format, skipBad);
-            try (SentimentModel m = SentimentModel.load(resolveModel(model))) {
+            try (SentimentModel m = SentimentModel.load(ModelPaths.resolve(model))) {
                 ClassificationReport r = SentimentEvaluator.evaluate(m, corpus);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 System.out.println(json ? r.toJson() : r.toText());
@@ -305,7 +297,7 @@ public final class SentimentCommand {
                 }
             }
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-            try (SentimentModel m = SentimentModel.load(resolveModel(model))) {
+            try (SentimentModel m = SentimentModel.load(ModelPaths.resolve(model))) {
                 List<SentimentModel.Prediction> ps = m.predict(all);
                 for (int i = 0; i < ps.size(); i++) {
                     SentimentModel.Prediction p = ps.get(i);

@@ -1,7 +1,6 @@
 package org.seqlab.tasks.sentiment;
 
 import com.google.gson.JsonObject;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.seqlab.seq2seq.CellType;
@@ -107,17 +106,7 @@ public record SentimentConfig(
         o.addProperty("batch", batch);
         o.addProperty("freeze_epochs", freezeEpochs);
         o.addProperty("class_weights", classWeights);
-        TrainingConfig t = training;
-        o.addProperty("epochs", t.epochs());
-        o.addProperty("lr", t.learningRate());
-        o.addProperty("clip", t.clipNorm());
-        o.addProperty("weight_decay", t.weightDecay());
-        o.addProperty("lr_decay", t.lrDecay());
-        o.addProperty("patience", t.patience());
-        o.addProperty("min_lr", t.minLearningRate());
-        o.addProperty("max_time_s", t.maxTime() == null ? 0 : t.maxTime().toSeconds());
-        o.addProperty("checkpoint_every", t.checkpointEvery());
-        o.addProperty("seed", t.seed());
+        training.writeJson(o);
         return o;
     }
 
@@ -127,19 +116,7 @@ public record SentimentConfig(
         o.getAsJsonObject("tokenizer")
                 .entrySet()
                 .forEach(e -> tok.put(e.getKey(), e.getValue().getAsString()));
-        long maxTime = o.get("max_time_s").getAsLong();
-        TrainingConfig t =
-                new TrainingConfig(
-                        o.get("epochs").getAsInt(),
-                        o.get("lr").getAsFloat(),
-                        o.get("clip").getAsDouble(),
-                        o.get("weight_decay").getAsFloat(),
-                        o.get("lr_decay").getAsFloat(),
-                        o.get("patience").getAsInt(),
-                        o.get("min_lr").getAsFloat(),
-                        maxTime == 0 ? null : Duration.ofSeconds(maxTime),
-                        o.get("checkpoint_every").getAsInt(),
-                        o.get("seed").getAsLong());
+        TrainingConfig t = TrainingConfig.fromJson(o);
         return new SentimentConfig(
                 TokenizerSpec.fromMap(tok),
                 CellType.parse(o.get("cell").getAsString()),
