@@ -1,13 +1,6 @@
 package org.seqlab.tokenizers;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +41,10 @@ final class VocabularyFile {
 
     /** Reads and checks a vocabulary file, returning its tokens in id order, specials included. */
     static List<String> read(Path file) throws IOException {
-        List<String> lines = splitLines(file, decode(file, Files.readAllBytes(file)));
+        List<String> lines =
+                StrictLines.read(
+                        file,
+                        (line, problem) -> new VocabularyFormatException(file, line, problem));
         if (lines.isEmpty()) {
             throw new VocabularyFormatException(
                     file,
@@ -125,56 +121,6 @@ final class VocabularyFile {
                             + " special tokens");
         }
         return size;
-    }
-
-    /** Decodes strict UTF-8, reporting the line of the first malformed byte sequence. */
-    private static String decode(Path file, byte[] bytes) throws VocabularyFormatException {
-        CharsetDecoder decoder =
-                StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            int offset = in.position();
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new VocabularyFormatException(
-                    file, line, "malformed UTF-8 at byte offset " + offset);
-        }
-        out.flip();
-        return out.toString();
-    }
-
-    /** Splits on '\n', accepting a final line end and '\r\n' line ends. */
-    private static List<String> splitLines(Path file, String text)
-            throws VocabularyFormatException {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int nl = text.indexOf('\n', start);
-            int end = nl < 0 ? text.length() : nl;
-            String line = text.substring(start, end);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
-            if (line.indexOf('\r') >= 0) {
-                throw new VocabularyFormatException(
-                        file, lines.size() + 1, "unescaped carriage return (write it as \\r)");
-            }
-            lines.add(line);
-            start = nl < 0 ? text.length() : nl + 1;
-        }
-        return lines;
     }
 
     static String escape(String token) {
