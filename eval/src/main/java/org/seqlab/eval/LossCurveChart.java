@@ -8,6 +8,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.seqlab.io.AtomicFiles;
 
 /**
@@ -37,6 +38,19 @@ public final class LossCurveChart {
      * @throws IOException if the file cannot be written
      */
     public static void write(List<EpochRecord> records, Path png) throws IOException {
+        write(records, png, ValidationKind.LOSS);
+    }
+
+    /**
+     * Writes the curve like {@link #write(List, Path)}; for {@link ValidationKind#ERROR_RATE} the
+     * chart is titled "Training loss and dev error" and the validation series, "dev error", is
+     * drawn against a second y axis (error rate).
+     *
+     * @throws IllegalArgumentException if {@code records} is empty or has no finite training loss
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(List<EpochRecord> records, Path png, ValidationKind kind)
+            throws IOException {
         if (records == null || records.isEmpty()) {
             throw new IllegalArgumentException(
                     "A loss curve needs at least one epoch record, but the list was empty.");
@@ -64,24 +78,33 @@ public final class LossCurveChart {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        byte[] bytes = render(trainX, trainY, validX, validY);
+        byte[] bytes = render(trainX, trainY, validX, validY, kind);
         AtomicFiles.write(png, out -> out.write(bytes));
     }
 
     private static byte[] render(
-            List<Double> trainX, List<Double> trainY, List<Double> validX, List<Double> validY)
+            List<Double> trainX,
+            List<Double> trainY,
+            List<Double> validX,
+            List<Double> validY,
+            ValidationKind kind)
             throws IOException {
+        boolean error = kind == ValidationKind.ERROR_RATE;
         XYChart chart =
                 new XYChartBuilder()
                         .width(WIDTH)
                         .height(HEIGHT)
-                        .title("Training loss")
+                        .title(error ? "Training loss and dev error" : "Training loss")
                         .xAxisTitle("epoch")
                         .yAxisTitle("loss (nats/token)")
                         .build();
         chart.addSeries("train", trainX, trainY);
         if (!validX.isEmpty()) {
-            chart.addSeries("valid", validX, validY);
+            XYSeries valid = chart.addSeries(error ? "dev error" : "valid", validX, validY);
+            if (error) {
+                valid.setYAxisGroup(1);
+                chart.setYAxisGroupTitle(1, "dev error rate");
+            }
         }
         return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
     }

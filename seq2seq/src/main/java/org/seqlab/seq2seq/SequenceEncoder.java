@@ -124,7 +124,23 @@ public final class SequenceEncoder {
      * @throws IllegalArgumentException when the shapes disagree or a length is out of range
      */
     public NDArray encode(NDArray ids, NDArray lengths, boolean training) {
-        Encoded e = run(ids, lengths, training);
+        return encode(ids, lengths, training, 0f);
+    }
+
+    /**
+     * Encodes a padded batch, in training also dropping whole words: each position's embedding is
+     * zeroed with probability {@code wordDropout} and the kept ones scaled by {@code 1 / (1 -
+     * wordDropout)}.
+     *
+     * @param wordDropout in [0, 1); used only when {@code training}
+     * @see #encode(NDArray, NDArray, boolean)
+     */
+    public NDArray encode(NDArray ids, NDArray lengths, boolean training, float wordDropout) {
+        if (!(wordDropout >= 0 && wordDropout < 1)) {
+            throw new IllegalArgumentException(
+                    "Word dropout must be in [0, 1); got " + wordDropout + ".");
+        }
+        Encoded e = run(ids, lengths, training, training ? wordDropout : 0f);
         return switch (pooling) {
             case MAX -> MaskedPooling.max(e.states, e.mask);
             case MEAN -> MaskedPooling.mean(e.states, e.mask);
@@ -140,7 +156,7 @@ public final class SequenceEncoder {
      * @throws IllegalArgumentException when the shapes disagree or a length is out of range
      */
     public NDArray states(NDArray ids, NDArray lengths, boolean training) {
-        Encoded e = run(ids, lengths, training);
+        Encoded e = run(ids, lengths, training, 0f);
         return NDArrays.where(
                 MaskedPooling.expand(e.states, e.mask), e.states, ids.getManager().create(0f));
     }
@@ -156,7 +172,7 @@ public final class SequenceEncoder {
             throw new IllegalStateException(
                     "This encoder pools by " + pooling + ", not by attention.");
         }
-        Encoded e = run(ids, lengths, false);
+        Encoded e = run(ids, lengths, false, 0f);
         return attention.weights(e.states, e.mask);
     }
 
@@ -185,7 +201,7 @@ public final class SequenceEncoder {
 
     private record Encoded(NDArray states, NDArray mask) {}
 
-    private Encoded run(NDArray ids, NDArray lengths, boolean training) {
+    private Encoded run(NDArray ids, NDArray lengths, boolean training, float wordDropout) {
         Shape s = ids.getShape();
         if (s.dimension() != 2 || !ids.getDataType().isInteger()) {
             throw new IllegalArgumentException(
@@ -210,6 +226,15 @@ public final class SequenceEncoder {
         NDArray tokens =
                 ids.getDataType() == DataType.INT64 ? ids : ids.toType(DataType.INT64, false);
         NDArray x = Embedding.embedding(tokens, embedding, SparseFormat.DENSE).singletonOrThrow();
+        if (wordDropout > 0) {
+            NDArray keep =
+                    ids.getManager()
+                            .randomUniform(0f, 1f, new Shape(s.get(0), s.get(1), 1))
+                            .gte(wordDropout)
+                            .toType(x.getDataType(), false)
+                            .div(1 - wordDropout);
+            x = x.mul(keep);
+        }
         if (!bidirectional) {
             return new Encoded(stack.forward(x, null, training).sequence(), mask);
         }

@@ -279,7 +279,7 @@ public final class TrainingLoop {
             if (!partial) {
                 TrainingLog.append(log, record);
                 history.add(record);
-                LossCurveChart.write(history, runDir.resolve(CHART));
+                LossCurveChart.write(history, runDir.resolve(CHART), task.validationKind());
             }
             listener.onEpoch(record, improved);
             if (partial) {

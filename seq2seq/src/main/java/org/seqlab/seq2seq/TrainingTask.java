@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import org.seqlab.eval.ValidationKind;
 
 /**
  * What a {@link TrainingLoop} trains: a model, its data in a fixed order, and its validation.
@@ -43,6 +44,11 @@ public interface TrainingTask {
      * rate: a loss in nats per token, or an error rate (NaN when there is none).
      */
     double validate();
+
+    /** Returns what {@link #validate()} measures; a loss unless overridden. */
+    default ValidationKind validationKind() {
+        return ValidationKind.LOSS;
+    }
 
     /** Called when validation improved: persist the current weights as the best model. */
     void saveBest(double validLoss, int epoch) throws IOException;

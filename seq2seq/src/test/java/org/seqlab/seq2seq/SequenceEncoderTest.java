@@ -174,6 +174,50 @@ class SequenceEncoderTest {
     }
 
     @Test
+    void wordDropoutDropsWholeWordsInTrainingOnly() {
+        int n = 200;
+        NamedParameters params = new NamedParameters(manager, 8);
+        SequenceEncoder encoder =
+                new SequenceEncoder(
+                        params, "enc", CellType.GRU, n + 1, E, H, 1, true, 0, PoolingType.MAX_MEAN);
+        long[] distinct = new long[n];
+        for (int i = 0; i < n; i++) {
+            distinct[i] = i + 1;
+        }
+        NDArray ids = manager.create(distinct, new Shape(1, n));
+        NDArray len = manager.create(new long[] {n});
+        assertArrayEquals(
+                encoder.encode(ids, len, false).toFloatArray(),
+                encoder.encode(ids, len, false, 0.9f).toFloatArray());
+        assertEquals(0, droppedWords(encoder, ids, len, 0f, n));
+        manager.getEngine().setRandomSeed(3);
+        int dropped = droppedWords(encoder, ids, len, 0.5f, n);
+        assertTrue(dropped > 60 && dropped < 140, dropped + " of " + n + " words dropped");
+        assertThrows(IllegalArgumentException.class, () -> encoder.encode(ids, len, true, 1f));
+    }
+
+    /** Returns how many of the n distinct words got no embedding gradient in one training pass. */
+    private static int droppedWords(
+            SequenceEncoder encoder, NDArray ids, NDArray len, float p, int n) {
+        NDArray weight = encoder.embeddingWeight();
+        weight.getGradient().muli(0);
+        try (GradientCollector gc = ids.getManager().getEngine().newGradientCollector()) {
+            NDArray out = encoder.encode(ids, len, true, p);
+            gc.backward(out.sum());
+        }
+        float[] grad = weight.getGradient().toFloatArray();
+        int zero = 0;
+        for (int w = 1; w <= n; w++) {
+            boolean none = true;
+            for (int j = 0; j < E; j++) {
+                none &= grad[w * E + j] == 0f;
+            }
+            zero += none ? 1 : 0;
+        }
+        return zero;
+    }
+
+    @Test
     void attentionWeightsAreZeroOnPadding() {
         NamedParameters params = new NamedParameters(manager, 6);
         SequenceEncoder encoder =

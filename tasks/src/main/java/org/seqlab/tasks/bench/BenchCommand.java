@@ -1,6 +1,9 @@
 package org.seqlab.tasks.bench;
 
 import java.util.concurrent.Callable;
+import org.seqlab.tasks.cli.ModelPaths;
+import org.seqlab.tasks.sentiment.SentimentCommand;
+import org.seqlab.tasks.sentiment.SentimentModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -9,7 +12,11 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Throughput benchmarks against bare DJL loops in the same process.",
-        subcommands = {BenchCommand.LmTrain.class, BenchCommand.Vectors.class})
+        subcommands = {
+            BenchCommand.LmTrain.class,
+            BenchCommand.Vectors.class,
+            BenchCommand.SentimentScore.class
+        })
 public final class BenchCommand {
 
     /** {@code seqlab bench lm-train}. */
@@ -93,13 +100,8 @@ public final class BenchCommand {
             if (runs < 1 || queries < 1) {
                 throw new IllegalArgumentException("--runs and --queries must be at least 1.");
             }
-            java.nio.file.Path file = vectors;
-            if (file == null) {
-                String data = System.getenv("SEQLAB_DATA");
-                file =
-                        java.nio.file.Path.of(data != null ? data : "../shared/data")
-                                .resolve("glove/glove.6B.100d.top100k.txt.gz");
-            }
+            java.nio.file.Path file =
+                    vectors != null ? vectors : dataFile("glove/glove.6B.100d.top100k.txt.gz");
             VectorsBench.Result r = VectorsBench.run(file, runs, queries);
             if (json) {
                 System.out.println(r.toJson());
@@ -116,5 +118,69 @@ public final class BenchCommand {
             }
             return 0;
         }
+    }
+
+    /** {@code seqlab bench sentiment-score}. */
+    @Command(
+            name = "sentiment-score",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Reviews/s of seqlab's sentiment scoring path (tokenizing included) and of a"
+                            + " bare DJL forward of the same block, in the same process.")
+    static final class SentimentScore implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = SentimentCommand.DEFAULT_MODEL)
+        java.nio.file.Path model;
+
+        @Option(
+                names = "--data",
+                description = "Labeled reviews. Default: $SEQLAB_DATA/imdb/train.jsonl.gz.")
+        java.nio.file.Path data;
+
+        @Option(names = "--reviews", defaultValue = "5000", description = "Reviews to score.")
+        int reviews;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (reviews < 1) {
+                throw new IllegalArgumentException("--reviews must be at least 1.");
+            }
+            java.nio.file.Path file = data != null ? data : dataFile("imdb/train.jsonl.gz");
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            for (org.seqlab.corpora.LabeledText t :
+                    org.seqlab.corpora.LabeledReader.read(file).examples()) {
+                if (texts.size() == reviews) {
+                    break;
+                }
+                texts.add(t.text());
+            }
+            try (SentimentModel m = SentimentModel.load(ModelPaths.resolve(model))) {
+                SentimentScoreBench.Result r =
+                        SentimentScoreBench.run(m, texts, SentimentModel.SCORE_BATCH);
+                if (json) {
+                    System.out.println(r.toJson());
+                } else {
+                    System.out.printf(
+                            java.util.Locale.ROOT,
+                            "%d reviews (%.0f tokens each on average): seqlab %.0f reviews/s"
+                                    + " (tokenizing %.2f s), bare DJL %.0f reviews/s, ratio %.3f%n",
+                            r.reviews(),
+                            r.meanTokens(),
+                            r.reviewsPerS(),
+                            r.tokenizeS(),
+                            r.bareReviewsPerS(),
+                            r.ratio());
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** Returns {@code relative} under $SEQLAB_DATA, by default {@code ../shared/data}. */
+    static java.nio.file.Path dataFile(String relative) {
+        String env = System.getenv("SEQLAB_DATA");
+        return java.nio.file.Path.of(env != null ? env : "../shared/data").resolve(relative);
     }
 }

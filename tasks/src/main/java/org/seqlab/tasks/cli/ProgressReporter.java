@@ -5,6 +5,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.seqlab.eval.EpochRecord;
+import org.seqlab.eval.ValidationKind;
 import org.seqlab.seq2seq.TrainingListener;
 
 /**
@@ -15,19 +16,31 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
 
     private final PrintStream out;
     private final boolean terminal;
+    private final ValidationKind kind;
     private ProgressBar bar;
     private int barEpoch = -1;
     private long lastLine;
 
     /** Creates a reporter; {@code terminal} selects the live bar. */
     public ProgressReporter(PrintStream out, boolean terminal) {
+        this(out, terminal, ValidationKind.LOSS);
+    }
+
+    /** Creates a reporter whose epoch lines label the validation value as {@code kind}. */
+    public ProgressReporter(PrintStream out, boolean terminal, ValidationKind kind) {
         this.out = out;
         this.terminal = terminal;
+        this.kind = kind;
     }
 
     /** Returns a reporter for stderr that draws a bar when a console is attached. */
     public static ProgressReporter forStderr() {
-        return new ProgressReporter(System.err, System.console() != null);
+        return forStderr(ValidationKind.LOSS);
+    }
+
+    /** Returns a reporter for stderr labelling validation as {@code kind}. */
+    public static ProgressReporter forStderr(ValidationKind kind) {
+        return new ProgressReporter(System.err, System.console() != null, kind);
     }
 
     @Override
@@ -63,13 +76,18 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
     @Override
     public void onEpoch(EpochRecord r, boolean improved) {
         closeBar();
+        String valid =
+                kind == ValidationKind.ERROR_RATE
+                        ? String.format(
+                                "dev error %.4f (accuracy %.4f)", r.validLoss(), 1 - r.validLoss())
+                        : String.format(
+                                "valid loss %.4f (%.4f bits)",
+                                r.validLoss(), r.validLoss() / Math.log(2));
         out.printf(
-                "epoch %d: train loss %.4f, valid loss %.4f (%.4f bits), lr %.3g, %.0f tok/s,"
-                        + " %.0f s%s%n",
+                "epoch %d: train loss %.4f, %s, lr %.3g, %.0f tok/s, %.0f s%s%n",
                 r.epoch(),
                 r.trainLoss(),
-                r.validLoss(),
-                r.validLoss() / Math.log(2),
+                valid,
                 r.learningRate(),
                 r.tokensPerSecond(),
                 r.elapsedSeconds(),

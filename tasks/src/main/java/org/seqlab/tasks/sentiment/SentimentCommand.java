@@ -1,6 +1,5 @@
 package org.seqlab.tasks.sentiment;
 
-import com.google.gson.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -12,11 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.seqlab.corpora.LabeledCorpus;
 import org.seqlab.corpora.LabeledFormat;
 import org.seqlab.corpora.LabeledReader;
 import org.seqlab.eval.ClassificationReport;
 import org.seqlab.eval.ConfusionMatrixChart;
+import org.seqlab.eval.ValidationKind;
 import org.seqlab.io.AtomicFiles;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.PoolingType;
@@ -97,6 +101,12 @@ public final class SentimentCommand {
         float dropout;
 
         @Option(
+                names = "--word-dropout",
+                defaultValue = "0",
+                description = "In training, drop each word's embedding with this probability.")
+        float wordDropout;
+
+        @Option(
                 names = "--pooling",
                 defaultValue = "max_mean",
                 description = "max, mean, max_mean, attention")
@@ -163,6 +173,7 @@ public final class SentimentCommand {
                             layers,
                             embedding,
                             dropout,
+                            wordDropout,
                             PoolingType.valueOf(pooling.toUpperCase(Locale.ROOT)),
                             maxTokens,
                             Truncation.parse(truncate),
@@ -185,7 +196,8 @@ public final class SentimentCommand {
                                     seed));
             LabeledCorpus trainData = read(train, format, skipBad);
             LabeledCorpus devData = dev == null ? null : read(dev, format, skipBad);
-            try (ProgressReporter progress = ProgressReporter.forStderr()) {
+            try (ProgressReporter progress =
+                    ProgressReporter.forStderr(ValidationKind.ERROR_RATE)) {
                 SentimentTrainer.Result r =
                         new SentimentTrainer(config, progress)
                                 .train(
@@ -279,8 +291,24 @@ public final class SentimentCommand {
         @Option(names = "--json", description = "One JSON object per text.")
         boolean json;
 
+        @Option(
+                names = "--explain",
+                description =
+                        "Show which words pushed the score: each word is left out in turn and its"
+                                + " effect is the drop in the predicted label's probability.")
+        boolean explain;
+
+        @Option(
+                names = "--explain-top",
+                defaultValue = "5",
+                description = "Words shown for and against the label with --explain (text mode).")
+        int explainTop;
+
         @Override
         public Integer call() throws Exception {
+            if (explainTop < 1) {
+                throw new IllegalArgumentException("--explain-top must be at least 1.");
+            }
             List<String> all = new ArrayList<>(texts);
             if (input != null) {
                 if (input.toString().endsWith(".jsonl") || input.toString().endsWith(".jsonl.gz")) {
@@ -298,33 +326,37 @@ public final class SentimentCommand {
             }
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             try (SentimentModel m = SentimentModel.load(ModelPaths.resolve(model))) {
-                List<SentimentModel.Prediction> ps = m.predict(all);
+                List<SentimentModel.Prediction> ps = predict(m, all);
+                SentimentExplainer explainer = explain ? new SentimentExplainer(m) : null;
                 for (int i = 0; i < ps.size(); i++) {
                     SentimentModel.Prediction p = ps.get(i);
+                    SentimentExplainer.Explanation x =
+                            explainer == null ? null : explainer.explain(all.get(i));
                     if (json) {
-                        JsonObject o = new JsonObject();
-                        o.addProperty("label", p.label());
-                        o.addProperty("probability", p.probability());
-                        JsonObject s = new JsonObject();
-                        p.scores().forEach(s::addProperty);
-                        o.add("scores", s);
-                        if (!p.note().isEmpty()) {
-                            o.addProperty("note", p.note());
-                        }
-                        out.println(o);
+                        out.println(ScoreOutput.json(p, x));
                     } else {
-                        String text = all.get(i).replaceAll("\\s+", " ");
-                        out.printf(
-                                Locale.ROOT,
-                                "%s\t%.4f\t%s%n",
-                                p.label(),
-                                p.probability(),
-                                text.length() > 60 ? text.substring(0, 60) + "..." : text);
+                        out.print(ScoreOutput.text(p, all.get(i), x, explainTop));
                     }
                 }
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /** Scores with a progress bar on stderr when a terminal is attached and the input is big. */
+    private static List<SentimentModel.Prediction> predict(SentimentModel m, List<String> texts) {
+        if (System.console() == null || texts.size() < 2_000) {
+            return m.predict(texts);
+        }
+        try (ProgressBar bar =
+                new ProgressBarBuilder()
+                        .setTaskName("scoring")
+                        .setInitialMax(texts.size())
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                        .build()) {
+            return m.predict(texts, bar::stepTo);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.seqlab.tokenizers.TokenizerSpec;
  * @param layers recurrent layers
  * @param embedding embedding width (the vectors' dimension when pretrained vectors are used)
  * @param dropout dropout between layers and before the output layer
+ * @param wordDropout in training, the probability of dropping a word's whole embedding
  * @param pooling how token states become one vector
  * @param maxTokens reviews are cut to this many tokens
  * @param truncation which tokens a long review keeps
@@ -36,6 +37,7 @@ public record SentimentConfig(
         int layers,
         int embedding,
         float dropout,
+        float wordDropout,
         PoolingType pooling,
         int maxTokens,
         Truncation truncation,
@@ -60,6 +62,10 @@ public record SentimentConfig(
         positive("--batch", batch);
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("--dropout must be in [0, 1); got " + dropout + ".");
+        }
+        if (!(wordDropout >= 0 && wordDropout < 1)) {
+            throw new IllegalArgumentException(
+                    "--word-dropout must be in [0, 1); got " + wordDropout + ".");
         }
         if (!(devFraction > 0 && devFraction < 1)) {
             throw new IllegalArgumentException(
@@ -97,6 +103,7 @@ public record SentimentConfig(
         o.addProperty("layers", layers);
         o.addProperty("embedding", embedding);
         o.addProperty("dropout", dropout);
+        o.addProperty("word_dropout", wordDropout);
         o.addProperty("pooling", pooling.name());
         o.addProperty("max_tokens", maxTokens);
         o.addProperty("truncation", truncation.name());
@@ -124,6 +131,7 @@ public record SentimentConfig(
                 o.get("layers").getAsInt(),
                 o.get("embedding").getAsInt(),
                 o.get("dropout").getAsFloat(),
+                o.has("word_dropout") ? o.get("word_dropout").getAsFloat() : 0f,
                 PoolingType.valueOf(o.get("pooling").getAsString()),
                 o.get("max_tokens").getAsInt(),
                 Truncation.valueOf(o.get("truncation").getAsString()),

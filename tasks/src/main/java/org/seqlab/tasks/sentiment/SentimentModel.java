@@ -43,7 +43,7 @@ public final class SentimentModel implements AutoCloseable {
     static final String LABELS = "labels.json";
 
     /** Batch size used for scoring. */
-    static final int SCORE_BATCH = 64;
+    public static final int SCORE_BATCH = 64;
 
     /**
      * One scored text.
@@ -195,7 +195,7 @@ public final class SentimentModel implements AutoCloseable {
         }
         NDArray x = m.create(flat, new Shape(batch.size(), t));
         NDArray len = m.create(lengths);
-        NDArray h = encoder.encode(x, len, training);
+        NDArray h = encoder.encode(x, len, training, config.wordDropout());
         if (training && config.dropout() > 0) {
             h = Dropout.dropout(h, config.dropout(), true).singletonOrThrow();
         }
@@ -204,6 +204,14 @@ public final class SentimentModel implements AutoCloseable {
 
     /** Scores texts in length-sorted batches; results are in the order of {@code texts}. */
     public List<Prediction> predict(List<String> texts) {
+        return predict(texts, done -> {});
+    }
+
+    /**
+     * Scores texts like {@link #predict(List)}, reporting the number scored so far after each
+     * batch.
+     */
+    public List<Prediction> predict(List<String> texts, java.util.function.LongConsumer progress) {
         int n = texts.size();
         int[][] ids = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -246,6 +254,7 @@ public final class SentimentModel implements AutoCloseable {
                                 ids[idx].length,
                                 note);
             }
+            progress.accept(e);
         }
         return List.of(out);
     }
@@ -268,6 +277,10 @@ public final class SentimentModel implements AutoCloseable {
     /** Returns the manifest it was loaded with, or null for an unsaved model. */
     public ModelManifest manifest() {
         return manifest;
+    }
+
+    Tokenizer tokenizer() {
+        return tokenizer;
     }
 
     NamedParameters parameters() {

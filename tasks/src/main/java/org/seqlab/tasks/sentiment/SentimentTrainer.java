@@ -22,6 +22,7 @@ import org.seqlab.embeddings.UnknownInit;
 import org.seqlab.embeddings.VectorAlignment;
 import org.seqlab.embeddings.VectorReader;
 import org.seqlab.embeddings.WordVectors;
+import org.seqlab.eval.ValidationKind;
 import org.seqlab.seq2seq.Losses;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.NamedParameters;
@@ -137,6 +138,7 @@ public final class SentimentTrainer {
                 c.layers(),
                 dim,
                 c.dropout(),
+                c.wordDropout(),
                 c.pooling(),
                 c.maxTokens(),
                 c.truncation(),
@@ -157,7 +159,8 @@ public final class SentimentTrainer {
         private final LabeledCorpus dev;
         private final Path out;
         private final java.util.function.Function<JsonObject, ModelManifest> manifest;
-        private final int[][] batches;
+        private final int batchCount;
+        private int[][] batches;
         private final float[] classWeights;
         private int[] order;
         private double lastAccuracy;
@@ -175,21 +178,8 @@ public final class SentimentTrainer {
             this.dev = dev;
             this.out = out;
             this.manifest = manifest;
-            Integer[] byLength = new Integer[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                byLength[i] = i;
-            }
-            Arrays.sort(byLength, Comparator.comparingInt((Integer i) -> ids[i].length));
             int b = model.config().batch();
-            batches = new int[(ids.length + b - 1) / b][];
-            for (int k = 0; k < batches.length; k++) {
-                int from = k * b;
-                int to = Math.min(ids.length, from + b);
-                batches[k] = new int[to - from];
-                for (int j = from; j < to; j++) {
-                    batches[k][j - from] = byLength[j];
-                }
-            }
+            this.batchCount = (ids.length + b - 1) / b;
             int classes = model.labels().size();
             classWeights = new float[classes];
             long[] counts = new long[classes];
@@ -211,7 +201,7 @@ public final class SentimentTrainer {
 
         @Override
         public int stepsPerEpoch() {
-            return batches.length;
+            return batchCount;
         }
 
         @Override
@@ -219,12 +209,35 @@ public final class SentimentTrainer {
             order = shuffled(epoch);
         }
 
+        /**
+         * Builds the epoch's batches and their order, both from the seed and the epoch alone (so a
+         * resumed run sees the same ones): reviews sorted by length times a random factor in [0.9,
+         * 1.1], so that a batch's reviews have similar lengths but meet different neighbours each
+         * epoch, cut into batches, visited in a shuffled order.
+         */
         private int[] shuffled(int epoch) {
-            int[] o = new int[batches.length];
+            SplittableRandom r = new SplittableRandom(model.config().seed() * 31 + epoch);
+            double[] key = new double[ids.length];
+            Integer[] byLength = new Integer[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                byLength[i] = i;
+                key[i] = Math.max(1, ids[i].length) * (0.9 + 0.2 * r.nextDouble());
+            }
+            Arrays.sort(byLength, Comparator.comparingDouble((Integer i) -> key[i]));
+            int b = model.config().batch();
+            batches = new int[batchCount][];
+            for (int k = 0; k < batchCount; k++) {
+                int from = k * b;
+                int to = Math.min(ids.length, from + b);
+                batches[k] = new int[to - from];
+                for (int j = from; j < to; j++) {
+                    batches[k][j - from] = byLength[j];
+                }
+            }
+            int[] o = new int[batchCount];
             for (int i = 0; i < o.length; i++) {
                 o[i] = i;
             }
-            SplittableRandom r = new SplittableRandom(model.config().seed() * 31 + epoch);
             for (int i = o.length - 1; i > 0; i--) {
                 int j = r.nextInt(i + 1);
                 int t = o[i];
@@ -281,6 +294,11 @@ public final class SentimentTrainer {
             }
             lastAccuracy = dev.size() == 0 ? Double.NaN : (double) correct / dev.size();
             return 1 - lastAccuracy;
+        }
+
+        @Override
+        public ValidationKind validationKind() {
+            return ValidationKind.ERROR_RATE;
         }
 
         @Override

@@ -133,4 +133,77 @@ class SentimentCommandTest {
         assertEquals(2, lm.code());
         assertTrue(lm.err().contains("'lm' model, not a 'sentiment' model"), lm.err());
     }
+
+    @Test
+    void explainListsWordsWithEffectsInTextAndJson() {
+        CliRun text =
+                CliRun.run(
+                        "sentiment",
+                        "score",
+                        "--model",
+                        model.toString(),
+                        "--explain",
+                        "--explain-top",
+                        "2",
+                        "great great film awful");
+        assertEquals(0, text.code(), text.err());
+        List<String> lines = text.out().lines().toList();
+        assertEquals(3, lines.size(), text.out());
+        assertTrue(lines.get(1).startsWith("\tfor "), text.out());
+        assertTrue(lines.get(2).startsWith("\tagainst: "), text.out());
+
+        CliRun json =
+                CliRun.run(
+                        "sentiment",
+                        "score",
+                        "--model",
+                        model.toString(),
+                        "--json",
+                        "--explain",
+                        "great film awful");
+        assertEquals(0, json.code(), json.err());
+        com.google.gson.JsonArray words =
+                JsonParser.parseString(json.out().trim())
+                        .getAsJsonObject()
+                        .getAsJsonArray("explanation");
+        assertEquals(3, words.size());
+        assertEquals("film", words.get(1).getAsJsonObject().get("word").getAsString());
+        assertEquals(6, words.get(1).getAsJsonObject().get("start").getAsInt());
+
+        CliRun bad =
+                CliRun.run(
+                        "sentiment",
+                        "score",
+                        "--model",
+                        model.toString(),
+                        "--explain-top",
+                        "0",
+                        "x");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--explain-top"), bad.err());
+    }
+
+    @Test
+    void benchSentimentScoreReportsBothRatesAndTheirRatio() throws IOException {
+        Path reviews = TinyReviews.write(dir, "bench.jsonl", 30, 5);
+        CliRun r =
+                CliRun.run(
+                        "bench",
+                        "sentiment-score",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        reviews.toString(),
+                        "--reviews",
+                        "20",
+                        "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out().trim()).getAsJsonObject();
+        assertEquals(20, o.get("reviews").getAsInt());
+        double seqlab = o.get("reviews_per_s").getAsDouble();
+        double bare = o.get("bare_reviews_per_s").getAsDouble();
+        assertTrue(seqlab > 0 && bare > 0, r.out());
+        assertEquals(seqlab / bare, o.get("ratio").getAsDouble(), 1e-3 * seqlab / bare + 1e-4);
+        assertTrue(o.get("mean_tokens").getAsDouble() >= 5, r.out());
+    }
 }

@@ -2,6 +2,7 @@ package org.seqlab.tasks.sentiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -27,6 +28,7 @@ class SentimentModelTest {
                 2,
                 5,
                 0.3f,
+                0.1f,
                 pooling,
                 maxTokens,
                 Truncation.TAIL,
@@ -92,6 +94,7 @@ class SentimentModelTest {
         }
         try (SentimentModel loaded = SentimentModel.load(dir)) {
             assertEquals(List.of("neg", "neutral", "pos"), loaded.labels());
+            assertEquals(0.1f, loaded.config().wordDropout());
             for (int i = 0; i < TEXTS.size(); i++) {
                 assertEquals(
                         before.get(i), loaded.predict(TEXTS).get(i).scores().get("neutral"), 0);
@@ -106,5 +109,52 @@ class SentimentModelTest {
         assertArrayEquals(new int[] {5, 6, 7, 8}, Truncation.TAIL.apply(ids, 4));
         assertArrayEquals(new int[] {1, 6, 7, 8}, Truncation.HEAD_TAIL.apply(ids, 4));
         assertArrayEquals(ids, Truncation.TAIL.apply(ids, 10));
+    }
+
+    @Test
+    void configWithoutWordDropoutReadsAsZero() {
+        JsonObject o = config(CellType.LSTM, PoolingType.MAX, 9).toJson();
+        assertEquals(0.1f, SentimentConfig.fromJson(o).wordDropout());
+        o.remove("word_dropout");
+        assertEquals(0f, SentimentConfig.fromJson(o).wordDropout());
+        assertEquals(
+                config(CellType.LSTM, PoolingType.MAX, 9).hidden(),
+                SentimentConfig.fromJson(o).hidden());
+    }
+
+    @Test
+    void explanationEffectsAreTheProbabilityDropWithoutEachWord() {
+        Vocabulary vocab = Vocabulary.of(List.of("great", "awful", "film", "the"));
+        try (SentimentModel m =
+                SentimentModel.create(
+                        config(CellType.LSTM, PoolingType.MAX_MEAN, 3),
+                        vocab,
+                        List.of("neg", "pos"))) {
+            // max tokens 3 with tail truncation: "the" (first word) is not read.
+            String text = "the great   film awful";
+            SentimentExplainer.Explanation x = new SentimentExplainer(m).explain(text);
+            SentimentModel.Prediction whole = m.predict(List.of(text)).get(0);
+            assertEquals(whole, x.prediction());
+            List<String> words =
+                    x.effects().stream().map(SentimentExplainer.WordEffect::word).toList();
+            assertEquals(List.of("great", "film", "awful"), words);
+            String[] without = {"film awful", "great awful", "great film"};
+            for (int k = 0; k < 3; k++) {
+                double q = m.predict(List.of(without[k])).get(0).scores().get(whole.label());
+                assertEquals(whole.probability() - q, x.effects().get(k).effect(), 1e-5);
+            }
+            SentimentExplainer.WordEffect film = x.effects().get(1);
+            assertEquals("film", text.substring(film.start(), film.end()));
+            double top =
+                    x.effects().stream()
+                            .mapToDouble(SentimentExplainer.WordEffect::effect)
+                            .max()
+                            .orElseThrow();
+            if (top > 0) {
+                assertEquals(top, x.strongestFor(1).get(0).effect());
+            } else {
+                assertTrue(x.strongestFor(1).isEmpty());
+            }
+        }
     }
 }
