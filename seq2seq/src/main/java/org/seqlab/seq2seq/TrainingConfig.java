@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param maxTime wall-clock budget of this run; {@code null} for none
  * @param checkpointEvery steps between checkpoints (a checkpoint is also written every epoch)
  * @param seed seed of dropout and every other random choice of the loop
+ * @param average decay of an exponential moving average of the weights, which is what gets
+ *     validated and saved (see {@code WeightAverage}); 0 validates and saves the weights as trained
  */
 public record TrainingConfig(
         int epochs,
@@ -26,7 +28,34 @@ public record TrainingConfig(
         float minLearningRate,
         Duration maxTime,
         int checkpointEvery,
-        long seed) {
+        long seed,
+        float average) {
+
+    /** Creates a configuration without weight averaging. */
+    public TrainingConfig(
+            int epochs,
+            float learningRate,
+            double clipNorm,
+            float weightDecay,
+            float lrDecay,
+            int patience,
+            float minLearningRate,
+            Duration maxTime,
+            int checkpointEvery,
+            long seed) {
+        this(
+                epochs,
+                learningRate,
+                clipNorm,
+                weightDecay,
+                lrDecay,
+                patience,
+                minLearningRate,
+                maxTime,
+                checkpointEvery,
+                seed,
+                0f);
+    }
 
     /** Adds the fields to a manifest's {@code config} object (keys as on the command line). */
     public void writeJson(com.google.gson.JsonObject o) {
@@ -40,6 +69,7 @@ public record TrainingConfig(
         o.addProperty("max_time_s", maxTime == null ? 0 : maxTime.toSeconds());
         o.addProperty("checkpoint_every", checkpointEvery);
         o.addProperty("seed", seed);
+        o.addProperty("average", average);
     }
 
     /** Reads what {@link #writeJson} wrote. */
@@ -55,11 +85,16 @@ public record TrainingConfig(
                 o.get("min_lr").getAsFloat(),
                 maxTime == 0 ? null : Duration.ofSeconds(maxTime),
                 o.get("checkpoint_every").getAsInt(),
-                o.get("seed").getAsLong());
+                o.get("seed").getAsLong(),
+                o.has("average") ? o.get("average").getAsFloat() : 0f);
     }
 
     /** Validates every field with a message naming the bad value. */
     public TrainingConfig {
+        if (!(average >= 0 && average < 1)) {
+            throw new IllegalArgumentException(
+                    "--average must be 0 (off) or in (0, 1); got " + average + ".");
+        }
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be at least 1; got " + epochs + ".");
         }

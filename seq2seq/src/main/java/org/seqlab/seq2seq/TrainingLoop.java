@@ -61,6 +61,7 @@ public final class TrainingLoop {
     private final TrainingConfig config;
     private final Path runDir;
     private final TrainingListener listener;
+    private WeightAverage average;
 
     /** Creates a loop that keeps its checkpoint, log and chart in {@code runDir}. */
     public TrainingLoop(
@@ -89,10 +90,15 @@ public final class TrainingLoop {
         Files.createDirectories(runDir);
         NamedParameters params = task.parameters();
         Path log = runDir.resolve(LOG);
-        try (AdamOptimizer adam = AdamOptimizer.defaults(params, config.weightDecay())) {
+        try (AdamOptimizer adam = AdamOptimizer.defaults(params, config.weightDecay());
+                WeightAverage avg =
+                        config.average() > 0 ? new WeightAverage(params, config.average()) : null) {
+            average = avg;
             Checkpoint.Position pos = start(resume, params, adam, log);
             List<EpochRecord> history = new ArrayList<>(TrainingLog.read(log));
             return loop(pos, params, adam, log, history);
+        } finally {
+            average = null;
         }
     }
 
@@ -117,8 +123,11 @@ public final class TrainingLoop {
         Checkpoint.Position pos = Checkpoint.readPosition(found);
         try (NDManager scratch = params.manager().newSubManager()) {
             NDList state = Checkpoint.restore(found, params, adam, scratch);
+            if (average != null) {
+                average.restore(state);
+            }
             if (pos.step() > 0) {
-                task.restoreState(state);
+                task.restoreState(WeightAverage.withoutAverages(state));
             }
         }
         List<EpochRecord> kept = new ArrayList<>();
@@ -239,6 +248,9 @@ public final class TrainingLoop {
                 }
                 adam.step(s.lr);
                 s.global++;
+                if (average != null) {
+                    average.update(s.global);
+                }
                 s.lossSum += loss;
                 s.epochSteps++;
                 s.epochTokens += tokens;
@@ -255,6 +267,9 @@ public final class TrainingLoop {
                 break;
             }
             long v0 = System.nanoTime();
+            if (average != null) {
+                average.swap(); // validate and keep the averaged weights
+            }
             double valid = task.validate();
             validNanos = System.nanoTime() - v0;
             boolean partial = s.step < steps;
@@ -275,6 +290,9 @@ public final class TrainingLoop {
                 task.saveBest(valid, s.epoch + 1);
             } else if (!partial) {
                 s.bad++;
+            }
+            if (average != null) {
+                average.swap(); // back to the trained weights
             }
             if (!partial) {
                 TrainingLog.append(log, record);
@@ -310,7 +328,12 @@ public final class TrainingLoop {
 
     private void save(Checkpoint.Position at, NamedParameters params, AdamOptimizer adam)
             throws IOException {
-        Checkpoint.save(runDir, at, params, adam, task.checkpointState());
+        NDList state = new NDList();
+        state.addAll(task.checkpointState());
+        if (average != null) {
+            state.addAll(average.state());
+        }
+        Checkpoint.save(runDir, at, params, adam, state);
     }
 
     private TrainingDivergedException diverged(String what, double value, RunState s) {

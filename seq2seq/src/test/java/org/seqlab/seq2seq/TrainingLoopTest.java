@@ -41,6 +41,8 @@ class TrainingLoopTest {
         final float[] xs;
         final double[] valids;
         final List<Double> savedBest = new ArrayList<>();
+        final List<Float> seen = new ArrayList<>();
+        final List<Float> validated = new ArrayList<>();
         int validations;
         long sleepMillis;
 
@@ -71,11 +73,13 @@ class TrainingLoopTest {
                     Thread.currentThread().interrupt();
                 }
             }
+            seen.add(w.getFloat());
             return new StepLoss(w.mul(xs[step]).sum(), 10);
         }
 
         @Override
         public double validate() {
+            validated.add(w.getFloat());
             return valids[Math.min(validations++, valids.length - 1)];
         }
 
@@ -95,6 +99,59 @@ class TrainingLoopTest {
 
     private static TrainingConfig config(int epochs, Duration maxTime, int checkpointEvery) {
         return new TrainingConfig(epochs, 0.1f, 0, 0, 0.5f, 0, 0.01f, maxTime, checkpointEvery, 7);
+    }
+
+    private static TrainingConfig averaged(int epochs, float average) {
+        return new TrainingConfig(epochs, 0.1f, 0, 0, 0.5f, 0, 0.01f, null, 100, 7, average);
+    }
+
+    @Test
+    void averagedWeightsAreValidatedWhileTrainingGoesOnUnchanged(@TempDir Path dir)
+            throws IOException {
+        float[] xs = {1, -2, 3, 0.5f};
+        Scripted plain = new Scripted(xs, 3.0, 2.0);
+        new TrainingLoop(plain, averaged(2, 0), dir.resolve("plain"), null).run(false);
+        Scripted avg = new Scripted(xs, 3.0, 2.0);
+        new TrainingLoop(avg, averaged(2, 0.5f), dir.resolve("avg"), null).run(false);
+        assertEquals(plain.w.getFloat(), avg.w.getFloat(), "training itself is unchanged");
+        assertEquals(plain.seen, avg.seen);
+        List<Float> trained = new ArrayList<>(avg.seen);
+        trained.add(avg.w.getFloat()); // trained.get(t) = weight after t updates
+        double a = trained.get(0);
+        for (int t = 1; t <= 8; t++) {
+            double d = Math.min(0.5, (1.0 + t) / (10.0 + t));
+            a = d * a + (1 - d) * trained.get(t);
+            if (t % 4 == 0) {
+                assertEquals(a, avg.validated.get(t / 4 - 1), 1e-6, "average after update " + t);
+            }
+        }
+        assertTrue(Math.abs(a - trained.get(8)) > 1e-3, "the average differs from the weights");
+    }
+
+    @Test
+    void averagesSurviveAResume(@TempDir Path dir) throws IOException {
+        float[] xs = {1, -2, 3, 0.5f};
+        Scripted once = new Scripted(xs, 3.0, 2.0);
+        new TrainingLoop(once, averaged(2, 0.9f), dir.resolve("once"), null).run(false);
+        Scripted first = new Scripted(xs, 3.0);
+        new TrainingLoop(first, averaged(1, 0.9f), dir.resolve("twice"), null).run(false);
+        Scripted second = new Scripted(xs, 2.0);
+        new TrainingLoop(second, averaged(2, 0.9f), dir.resolve("twice"), null).run(true);
+        assertEquals(once.validated.get(1), second.validated.get(0), 1e-7);
+        assertEquals(once.w.getFloat(), second.w.getFloat(), 1e-7);
+        new TrainingLoop(new Scripted(xs, 3.0), averaged(1, 0), dir.resolve("plain"), null)
+                .run(false);
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                new TrainingLoop(
+                                                new Scripted(xs, 2.0),
+                                                averaged(2, 0.9f),
+                                                dir.resolve("plain"),
+                                                null)
+                                        .run(true));
+        assertTrue(e.getMessage().contains("without --average"), e.getMessage());
     }
 
     @Test

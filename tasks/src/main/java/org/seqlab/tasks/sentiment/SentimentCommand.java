@@ -160,6 +160,14 @@ public final class SentimentCommand {
         @Option(names = "--seed", defaultValue = "1")
         long seed;
 
+        @Option(
+                names = "--average",
+                defaultValue = "0",
+                description =
+                        "Validate and keep an exponential moving average of the weights with this"
+                                + " decay per step (e.g. 0.998); 0 keeps the trained weights.")
+        float average;
+
         @Option(names = "--skip-bad", description = "Skip malformed input lines and count them.")
         boolean skipBad;
 
@@ -193,7 +201,8 @@ public final class SentimentCommand {
                                     minLr,
                                     maxTime,
                                     500,
-                                    seed));
+                                    seed,
+                                    average));
             LabeledCorpus trainData = read(train, format, skipBad);
             LabeledCorpus devData = dev == null ? null : read(dev, format, skipBad);
             try (ProgressReporter progress =
