@@ -130,6 +130,37 @@ public final class LabeledCorpus {
                 held[positions[i]] = true;
             }
         }
+        return split(held);
+    }
+
+    /**
+     * Divides the corpus like {@link #dev(double, long)}, but holds out the last {@code round(n *
+     * fraction)} examples of each label in corpus order instead of random ones. Where examples
+     * about one subject are stored together (aclImdb numbers the reviews of one movie
+     * consecutively), the development part then shares almost no subject with the training part and
+     * estimates accuracy on unseen subjects, as a test set of other movies does.
+     *
+     * @param fraction the share of each label's examples to hold out, in [0, 1)
+     * @return the two parts, which are disjoint and together hold every example
+     * @throws IllegalArgumentException if {@code fraction} is outside [0, 1) or NaN
+     */
+    public DevSplit devTail(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException(
+                    "The development fraction must be in [0, 1), but it is " + fraction + ".");
+        }
+        boolean[] held = new boolean[examples.size()];
+        for (String label : labels) {
+            int[] positions = positionsOf(label);
+            int devSize = (int) Math.round(positions.length * fraction);
+            for (int i = positions.length - devSize; i < positions.length; i++) {
+                held[positions[i]] = true;
+            }
+        }
+        return split(held);
+    }
+
+    private DevSplit split(boolean[] held) {
         List<LabeledText> train = new ArrayList<>();
         List<LabeledText> dev = new ArrayList<>();
         for (int i = 0; i < held.length; i++) {

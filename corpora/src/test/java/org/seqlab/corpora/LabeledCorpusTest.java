@@ -38,6 +38,27 @@ class LabeledCorpusTest {
     }
 
     @Test
+    void tailSplitHoldsOutTheLastExamplesOfEachLabel() {
+        DevSplit split = corpus().devTail(0.2);
+        assertEquals(Map.of("a", 12, "b", 6, "c", 2), split.dev().labelCounts());
+        assertEquals(80, split.train().size());
+        // "c" is at 9, 19, ..., 99: its last two are 89 and 99.
+        List<String> devC =
+                split.dev().examples().stream()
+                        .filter(t -> t.label().equals("c"))
+                        .map(LabeledText::text)
+                        .toList();
+        assertEquals(List.of("text 89", "text 99"), devC);
+        // "a" is at i % 10 < 6: its last 12 are the 6 of the 80s and the 6 of the 90s.
+        assertTrue(
+                split.dev().examples().stream()
+                        .filter(t -> t.label().equals("a"))
+                        .allMatch(t -> Integer.parseInt(t.text().substring(5)) >= 80));
+        assertEquals(corpus().labels(), split.train().labels());
+        assertThrows(IllegalArgumentException.class, () -> corpus().devTail(1.0));
+    }
+
+    @Test
     void devSplitIsDeterministicForASeed() {
         assertEquals(corpus().dev(0.2, 42), corpus().dev(0.2, 42));
         assertNotEquals(corpus().dev(0.2, 42).dev(), corpus().dev(0.2, 43).dev());

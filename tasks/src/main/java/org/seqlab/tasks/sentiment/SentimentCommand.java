@@ -127,6 +127,14 @@ public final class SentimentCommand {
         @Option(names = "--dev-fraction", defaultValue = "0.1")
         double devFraction;
 
+        @Option(
+                names = "--dev-split",
+                defaultValue = "random",
+                description =
+                        "random (seeded) or tail (the last part of each label in file order:"
+                                + " unseen movies for aclImdb-ordered data).")
+        String devSplit;
+
         @Option(names = "--batch", defaultValue = "32")
         int batch;
 
@@ -188,6 +196,7 @@ public final class SentimentCommand {
                             minCount,
                             maxVocab,
                             devFraction,
+                            DevSplit.parse(devSplit),
                             batch,
                             freezeEpochs,
                             classWeights,

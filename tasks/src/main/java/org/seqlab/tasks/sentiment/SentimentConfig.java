@@ -25,6 +25,7 @@ import org.seqlab.tokenizers.TokenizerSpec;
  * @param maxVocab the most vocabulary entries, specials included; 0 for no limit
  * @param devFraction fraction of the training data held out (stratified, seeded) when no dev set is
  *     given
+ * @param devSplit how that dev set is chosen
  * @param batch reviews per batch
  * @param freezeEpochs pretrained embeddings stay frozen for this many epochs; -1 keeps them frozen
  * @param classWeights weight the loss by inverse class frequency
@@ -44,6 +45,7 @@ public record SentimentConfig(
         int minCount,
         int maxVocab,
         double devFraction,
+        DevSplit devSplit,
         int batch,
         int freezeEpochs,
         boolean classWeights,
@@ -51,8 +53,13 @@ public record SentimentConfig(
 
     /** Validates every field with a message naming the bad value. */
     public SentimentConfig {
-        if (tokenizer == null || cell == null || pooling == null || truncation == null) {
-            throw new IllegalArgumentException("tokenizer, cell, pooling and truncation are set.");
+        if (tokenizer == null
+                || cell == null
+                || pooling == null
+                || truncation == null
+                || devSplit == null) {
+            throw new IllegalArgumentException(
+                    "tokenizer, cell, pooling, truncation and dev split are set.");
         }
         positive("--hidden", hidden);
         positive("--layers", layers);
@@ -110,6 +117,7 @@ public record SentimentConfig(
         o.addProperty("min_count", minCount);
         o.addProperty("max_vocab", maxVocab);
         o.addProperty("dev_fraction", devFraction);
+        o.addProperty("dev_split", devSplit.name());
         o.addProperty("batch", batch);
         o.addProperty("freeze_epochs", freezeEpochs);
         o.addProperty("class_weights", classWeights);
@@ -138,6 +146,9 @@ public record SentimentConfig(
                 o.get("min_count").getAsInt(),
                 o.get("max_vocab").getAsInt(),
                 o.get("dev_fraction").getAsDouble(),
+                o.has("dev_split")
+                        ? DevSplit.valueOf(o.get("dev_split").getAsString())
+                        : DevSplit.RANDOM,
                 o.get("batch").getAsInt(),
                 o.get("freeze_epochs").getAsInt(),
                 o.get("class_weights").getAsBoolean(),

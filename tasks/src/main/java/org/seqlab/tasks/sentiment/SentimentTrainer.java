@@ -63,7 +63,8 @@ public final class SentimentTrainer {
             throws IOException {
         Engine.getInstance().setRandomSeed((int) config.seed());
         if (dev == null) {
-            LabeledCorpus.DevSplit split = train.dev(config.devFraction(), config.seed());
+            LabeledCorpus.DevSplit split =
+                    config.devSplit().apply(train, config.devFraction(), config.seed());
             train = split.train();
             dev = split.dev();
         }
@@ -145,6 +146,7 @@ public final class SentimentTrainer {
                 c.minCount(),
                 c.maxVocab(),
                 c.devFraction(),
+                c.devSplit(),
                 c.batch(),
                 c.freezeEpochs(),
                 c.classWeights(),

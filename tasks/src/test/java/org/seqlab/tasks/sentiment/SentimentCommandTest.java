@@ -206,4 +206,20 @@ class SentimentCommandTest {
         assertEquals(seqlab / bare, o.get("ratio").getAsDouble(), 1e-3 * seqlab / bare + 1e-4);
         assertTrue(o.get("mean_tokens").getAsDouble() >= 5, r.out());
     }
+
+    @Test
+    void tailDevSplitIsRecordedAndABadOneIsRejected() throws IOException {
+        Path out = dir.resolve("tail");
+        CliRun r = CliRun.run(TinyReviews.trainArgs(data, out, "--dev-split", "tail"));
+        assertEquals(0, r.code(), r.err());
+        JsonObject m =
+                JsonParser.parseString(Files.readString(out.resolve("manifest.json")))
+                        .getAsJsonObject();
+        assertEquals("TAIL", m.getAsJsonObject("config").get("dev_split").getAsString());
+        assertEquals(12, m.getAsJsonObject("data").get("dev_examples").getAsInt());
+        CliRun bad =
+                CliRun.run(TinyReviews.trainArgs(data, dir.resolve("bad"), "--dev-split", "x"));
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--dev-split"), bad.err());
+    }
 }

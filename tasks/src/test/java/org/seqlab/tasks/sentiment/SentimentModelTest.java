@@ -35,6 +35,7 @@ class SentimentModelTest {
                 1,
                 0,
                 0.1,
+                DevSplit.TAIL,
                 4,
                 1,
                 true,
@@ -112,11 +113,14 @@ class SentimentModelTest {
     }
 
     @Test
-    void configWithoutWordDropoutReadsAsZero() {
+    void configsWrittenBeforeWordDropoutAndDevSplitReadWithTheirDefaults() {
         JsonObject o = config(CellType.LSTM, PoolingType.MAX, 9).toJson();
         assertEquals(0.1f, SentimentConfig.fromJson(o).wordDropout());
+        assertEquals(DevSplit.TAIL, SentimentConfig.fromJson(o).devSplit());
         o.remove("word_dropout");
+        o.remove("dev_split");
         assertEquals(0f, SentimentConfig.fromJson(o).wordDropout());
+        assertEquals(DevSplit.RANDOM, SentimentConfig.fromJson(o).devSplit());
         assertEquals(
                 config(CellType.LSTM, PoolingType.MAX, 9).hidden(),
                 SentimentConfig.fromJson(o).hidden());
