@@ -36,6 +36,18 @@ class LossCurveChartTest {
     }
 
     @Test
+    void errorRateChartsRenderWithASecondAxis() throws IOException {
+        Path png = dir.resolve("sentiment.png");
+        LossCurveChart.write(
+                List.of(
+                        new EpochRecord(1, 10, 0.5, 0.17, 1e-3, 100, 1),
+                        new EpochRecord(2, 20, 0.3, 0.11, 1e-3, 100, 2)),
+                png,
+                ValidationKind.ERROR_RATE);
+        assertPngOnly(png);
+    }
+
+    @Test
     void keepsTheExactPathWhateverTheExtension() throws IOException {
         Path out = dir.resolve("curve");
         LossCurveChart.write(List.of(new EpochRecord(1, 1, 1.0, 1.0, 0.1, 1, 1)), out);
