@@ -96,7 +96,7 @@ public final class LossCurveChart {
                         .height(HEIGHT)
                         .title(error ? "Training loss and dev error" : "Training loss")
                         .xAxisTitle("epoch")
-                        .yAxisTitle("loss (nats/token)")
+                        .yAxisTitle(error ? "train loss (nats/example)" : "loss (nats/token)")
                         .build();
         chart.addSeries("train", trainX, trainY);
         if (!validX.isEmpty()) {

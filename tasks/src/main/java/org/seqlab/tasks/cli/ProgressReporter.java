@@ -79,10 +79,15 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
         String valid =
                 kind == ValidationKind.ERROR_RATE
                         ? String.format(
-                                "dev error %.4f (accuracy %.4f)", r.validLoss(), 1 - r.validLoss())
+                                java.util.Locale.ROOT,
+                                "dev error %.4f (accuracy %.4f)",
+                                r.validLoss(),
+                                1 - r.validLoss())
                         : String.format(
+                                java.util.Locale.ROOT,
                                 "valid loss %.4f (%.4f bits)",
-                                r.validLoss(), r.validLoss() / Math.log(2));
+                                r.validLoss(),
+                                r.validLoss() / Math.log(2));
         out.printf(
                 "epoch %d: train loss %.4f, %s, lr %.3g, %.0f tok/s, %.0f s%s%n",
                 r.epoch(),
