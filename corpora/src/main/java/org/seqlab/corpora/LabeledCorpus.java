@@ -116,10 +116,7 @@ public final class LabeledCorpus {
      * @throws IllegalArgumentException if {@code fraction} is outside [0, 1) or NaN
      */
     public DevSplit dev(double fraction, long seed) {
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException(
-                    "The development fraction must be in [0, 1), but it is " + fraction + ".");
-        }
+        checkFraction(fraction);
         boolean[] held = new boolean[examples.size()];
         SplittableRandom random = new SplittableRandom(seed);
         for (String label : labels) {
@@ -145,10 +142,7 @@ public final class LabeledCorpus {
      * @throws IllegalArgumentException if {@code fraction} is outside [0, 1) or NaN
      */
     public DevSplit devTail(double fraction) {
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException(
-                    "The development fraction must be in [0, 1), but it is " + fraction + ".");
-        }
+        checkFraction(fraction);
         boolean[] held = new boolean[examples.size()];
         for (String label : labels) {
             int[] positions = positionsOf(label);
@@ -158,6 +152,13 @@ public final class LabeledCorpus {
             }
         }
         return split(held);
+    }
+
+    private static void checkFraction(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException(
+                    "The development fraction must be in [0, 1), but it is " + fraction + ".");
+        }
     }
 
     private DevSplit split(boolean[] held) {

@@ -60,23 +60,15 @@ public final class SentimentExplainer {
 
     /** Scores {@code text} and measures each word's effect on the predicted label. */
     public Explanation explain(String text) {
-        SentimentModel.Prediction p = model.predict(List.of(text)).get(0);
-        List<Token> tokens = model.tokenizer().tokenize(text);
-        int[] all = new int[tokens.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        int[] kept = model.config().truncation().apply(all, model.config().maxTokens());
-        int[] ids = new int[kept.length];
-        for (int k = 0; k < kept.length; k++) {
-            ids[k] = model.vocabulary().id(tokens.get(kept[k]).text());
-        }
+        SentimentModel.Read read = model.read(text);
+        int[] ids = read.ids();
+        SentimentModel.Prediction p = model.predict(new int[][] {ids}, done -> {}).get(0);
         int label = model.labels().indexOf(p.label());
         double base = p.probability();
-        List<WordEffect> effects = new ArrayList<>(kept.length);
+        List<WordEffect> effects = new ArrayList<>(ids.length);
         int classes = model.labels().size();
-        for (int s = 0; s < kept.length; s += SentimentModel.SCORE_BATCH) {
-            int e = Math.min(kept.length, s + SentimentModel.SCORE_BATCH);
+        for (int s = 0; s < ids.length; s += SentimentModel.SCORE_BATCH) {
+            int e = Math.min(ids.length, s + SentimentModel.SCORE_BATCH);
             List<int[]> batch = new ArrayList<>(e - s);
             for (int k = s; k < e; k++) {
                 batch.add(without(ids, k));
@@ -86,7 +78,7 @@ public final class SentimentExplainer {
                 probs = model.logits(m, batch, false).softmax(1).toFloatArray();
             }
             for (int k = s; k < e; k++) {
-                Token t = tokens.get(kept[k]);
+                Token t = read.tokens().get(k);
                 double q = probs[(k - s) * classes + label];
                 effects.add(new WordEffect(t.text(), t.start(), t.end(), base - q));
             }

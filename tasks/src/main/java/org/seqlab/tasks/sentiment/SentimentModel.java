@@ -165,12 +165,27 @@ public final class SentimentModel implements AutoCloseable {
 
     /** Returns the token ids the model reads for {@code text}: tokenized and truncated. */
     public int[] encode(String text) {
-        List<Token> tokens = tokenizer.tokenize(text);
-        int[] ids = new int[tokens.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = vocabulary.id(tokens.get(i).text());
+        return read(text).ids();
+    }
+
+    /** The tokens the model reads from a text (after truncation) and their ids. */
+    record Read(List<Token> tokens, int[] ids) {}
+
+    /** Tokenizes {@code text} and truncates it by the configured policy. */
+    Read read(String text) {
+        List<Token> all = tokenizer.tokenize(text);
+        int[] positions = new int[all.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i;
         }
-        return config.truncation().apply(ids, config.maxTokens());
+        int[] kept = config.truncation().apply(positions, config.maxTokens());
+        List<Token> tokens = new ArrayList<>(kept.length);
+        int[] ids = new int[kept.length];
+        for (int k = 0; k < kept.length; k++) {
+            tokens.add(all.get(kept[k]));
+            ids[k] = vocabulary.id(tokens.get(k).text());
+        }
+        return new Read(tokens, ids);
     }
 
     /**
@@ -212,11 +227,16 @@ public final class SentimentModel implements AutoCloseable {
      * batch.
      */
     public List<Prediction> predict(List<String> texts, java.util.function.LongConsumer progress) {
-        int n = texts.size();
-        int[][] ids = new int[n][];
-        for (int i = 0; i < n; i++) {
+        int[][] ids = new int[texts.size()][];
+        for (int i = 0; i < ids.length; i++) {
             ids[i] = encode(texts.get(i));
         }
+        return predict(ids, progress);
+    }
+
+    /** Scores already encoded texts (see {@link #encode}) like {@link #predict(List)}. */
+    List<Prediction> predict(int[][] ids, java.util.function.LongConsumer progress) {
+        int n = ids.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

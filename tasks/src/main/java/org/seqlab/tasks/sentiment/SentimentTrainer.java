@@ -158,7 +158,8 @@ public final class SentimentTrainer {
         private final SentimentModel model;
         private final int[][] ids;
         private final int[] labels;
-        private final LabeledCorpus dev;
+        private final int[][] devIds;
+        private final List<String> devLabels = new ArrayList<>();
         private final Path out;
         private final java.util.function.Function<JsonObject, ModelManifest> manifest;
         private final int batchCount;
@@ -177,7 +178,11 @@ public final class SentimentTrainer {
             this.model = model;
             this.ids = ids;
             this.labels = labels;
-            this.dev = dev;
+            this.devIds = new int[dev.size()][];
+            for (int i = 0; i < devIds.length; i++) {
+                devIds[i] = model.encode(dev.examples().get(i).text());
+                devLabels.add(dev.examples().get(i).label());
+            }
             this.out = out;
             this.manifest = manifest;
             int b = model.config().batch();
@@ -283,18 +288,14 @@ public final class SentimentTrainer {
 
         @Override
         public double validate() {
-            List<String> texts = new ArrayList<>();
-            for (LabeledText t : dev.examples()) {
-                texts.add(t.text());
-            }
-            List<SentimentModel.Prediction> p = model.predict(texts);
+            List<SentimentModel.Prediction> p = model.predict(devIds, done -> {});
             int correct = 0;
             for (int i = 0; i < p.size(); i++) {
-                if (p.get(i).label().equals(dev.examples().get(i).label())) {
+                if (p.get(i).label().equals(devLabels.get(i))) {
                     correct++;
                 }
             }
-            lastAccuracy = dev.size() == 0 ? Double.NaN : (double) correct / dev.size();
+            lastAccuracy = devIds.length == 0 ? Double.NaN : (double) correct / devIds.length;
             return 1 - lastAccuracy;
         }
 
