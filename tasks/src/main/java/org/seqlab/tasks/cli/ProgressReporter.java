@@ -45,7 +45,8 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
 
     @Override
     public void onStep(int epoch, int step, int steps, double loss, double tokensPerS) {
-        String extra = String.format("loss %.3f, %.0f tok/s", loss, tokensPerS);
+        String extra =
+                String.format(java.util.Locale.ROOT, "loss %.3f, %.0f tok/s", loss, tokensPerS);
         if (terminal) {
             if (bar == null || barEpoch != epoch) {
                 closeBar();
@@ -68,7 +69,13 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
         long now = System.nanoTime();
         if (lastLine == 0 || now - lastLine > 30_000_000_000L || step + 1 == steps) {
             lastLine = now;
-            out.printf("epoch %d step %d/%d %s%n", epoch + 1, step + 1, steps, extra);
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "epoch %d step %d/%d %s%n",
+                    epoch + 1,
+                    step + 1,
+                    steps,
+                    extra);
             out.flush();
         }
     }
@@ -89,6 +96,7 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
                                 r.validLoss(),
                                 r.validLoss() / Math.log(2));
         out.printf(
+                java.util.Locale.ROOT,
                 "epoch %d: train loss %.4f, %s, lr %.3g, %.0f tok/s, %.0f s%s%n",
                 r.epoch(),
                 r.trainLoss(),
