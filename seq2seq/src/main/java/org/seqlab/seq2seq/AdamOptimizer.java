@@ -79,20 +79,17 @@ public final class AdamOptimizer implements AutoCloseable {
         for (int i = 0; i < means.length; i++) {
             NDArray w = weights.get(i);
             try (NDArray g = w.getGradient()) {
-                w.getNDArrayInternal()
-                        .adamUpdate(
-                                new NDList(w, g, means[i], variances[i]),
-                                new NDList(w),
-                                lr,
-                                (float) corrected,
-                                weightDecay,
-                                1f,
-                                -1f,
-                                beta1,
-                                beta2,
-                                epsilon,
-                                false,
-                                weightDecay > 0);
+                FusedKernels.adamUpdate(
+                        w,
+                        g,
+                        means[i],
+                        variances[i],
+                        lr,
+                        (float) corrected,
+                        weightDecay,
+                        beta1,
+                        beta2,
+                        epsilon);
             }
         }
     }

@@ -3,7 +3,6 @@ package org.seqlab.seq2seq;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -113,32 +112,22 @@ public final class RecurrentStack {
         }
         RecurrentState s =
                 state != null ? state : zeroState(input.getManager(), input.getShape().get(0));
-        NDArrayEx ex = input.getNDArrayInternal();
         if (cell == CellType.LSTM) {
             NDList out =
-                    ex.lstm(
+                    FusedKernels.lstm(
                             input,
-                            new NDList(s.hidden(), s.cell()),
+                            s.hidden(),
+                            s.cell(),
                             weights,
-                            true,
                             layers,
                             dropout,
                             training,
-                            bidirectional,
-                            true);
+                            bidirectional);
             return new Output(out.get(0), new RecurrentState(out.get(1), out.get(2)));
         }
         NDList out =
-                ex.gru(
-                        input,
-                        s.hidden(),
-                        weights,
-                        true,
-                        layers,
-                        dropout,
-                        training,
-                        bidirectional,
-                        true);
+                FusedKernels.gru(
+                        input, s.hidden(), weights, layers, dropout, training, bidirectional);
         return new Output(out.get(0), new RecurrentState(out.get(1), null));
     }
 

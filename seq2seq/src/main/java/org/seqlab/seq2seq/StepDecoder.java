@@ -75,7 +75,7 @@ public final class StepDecoder implements AutoCloseable {
             if (cell == CellType.LSTM) {
                 NDArray gates =
                         Linear.linear(x.concat(h, 1), weights[k], biases[k]).singletonOrThrow();
-                NDArray s = gates.getNDArrayInternal().sigmoid();
+                NDArray s = FusedKernels.sigmoid(gates);
                 NDArray g = gates.get(":, {}:{}", 2 * hidden, 3 * hidden).tanh();
                 NDArray c =
                         s.get(":, {}:{}", hidden, 2 * hidden)
@@ -89,10 +89,8 @@ public final class StepDecoder implements AutoCloseable {
                         Linear.linear(h, recurrentWeights[k], recurrentBiases[k])
                                 .singletonOrThrow();
                 NDArray rz =
-                        gi.get(":, 0:{}", 2 * hidden)
-                                .add(gh.get(":, 0:{}", 2 * hidden))
-                                .getNDArrayInternal()
-                                .sigmoid();
+                        FusedKernels.sigmoid(
+                                gi.get(":, 0:{}", 2 * hidden).add(gh.get(":, 0:{}", 2 * hidden)));
                 NDArray r = rz.get(":, 0:{}", hidden);
                 NDArray z = rz.get(":, {}:", hidden);
                 NDArray n =
