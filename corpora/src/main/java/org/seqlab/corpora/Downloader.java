@@ -7,10 +7,8 @@ import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +18,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.seqlab.io.AtomicFiles;
 
 /**
  * Downloads {@link Dataset} archives into a cache directory, resuming partial downloads and
@@ -130,7 +129,7 @@ public final class Downloader {
                             + actual
                             + "; the partial download was removed");
         }
-        moveAtomically(part, target);
+        AtomicFiles.move(part, target);
         return target;
     }
 
@@ -282,16 +281,6 @@ public final class Downloader {
             }
         }
         return total;
-    }
-
-    /** Renames {@code from} to {@code to}, atomically where the file system allows it. */
-    static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(
-                    from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static MessageDigest newSha256() {

@@ -5,18 +5,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.seqlab.io.AtomicFiles;
 
 /**
  * Extracts a {@code .tar.gz} archive with one top-level directory through a temporary directory;
@@ -40,11 +39,7 @@ final class TarGzUnpacker {
                 throw new FileAlreadyExistsException(
                         target.toString(), null, "already exists; remove it to unpack again");
             }
-            try {
-                Files.move(temp.resolve(root), target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp.resolve(root), target);
-            }
+            AtomicFiles.move(temp.resolve(root), target);
         } catch (IOException | RuntimeException e) {
             try {
                 deleteTree(temp);

@@ -1,5 +1,7 @@
 package org.seqlab.eval;
 
+import org.seqlab.io.Json;
+
 /**
  * Precision, recall and F1 of one class, with its support.
  *

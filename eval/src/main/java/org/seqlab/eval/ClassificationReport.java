@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.seqlab.io.Json;
 
 /**
  * Accuracy, macro-averaged F1 and per-class scores of a classifier, with its confusion matrix.

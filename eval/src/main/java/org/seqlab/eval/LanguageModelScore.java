@@ -1,5 +1,7 @@
 package org.seqlab.eval;
 
+import org.seqlab.io.Json;
+
 /**
  * The score of a language model: mean cross-entropy in nats per token over a number of tokens.
  *

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.seqlab.io.AtomicFiles;
+import org.seqlab.io.Json;
 
 /**
  * A training log in JSON-lines format: one {@link EpochRecord} per line.

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.seqlab.eval.Json;
 import org.seqlab.io.AtomicFiles;
+import org.seqlab.io.Json;
 
 /**
  * A training checkpoint: a directory with weights, optimizer state, task state and the loop's

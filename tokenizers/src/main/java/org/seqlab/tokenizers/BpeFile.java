@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.seqlab.io.AtomicFiles;
+import org.seqlab.io.StrictLines;
 
 /**
  * Reads and writes the byte-pair merges format: UTF-8 text, a header line {@code #seqlab-bpe v1

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.seqlab.io.AtomicFiles;
+import org.seqlab.io.StrictLines;
 
 /**
  * Reads and writes the vocabulary text format: a header line {@code #seqlab-vocab v1 <size>}, then

@@ -1,4 +1,4 @@
-package org.seqlab.eval;
+package org.seqlab.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.seqlab.tokenizers;
+package org.seqlab.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,17 +17,23 @@ import java.util.List;
  * lone carriage return are errors reported at their line; a final line end and {@code \r\n} line
  * ends are accepted.
  */
-final class StrictLines {
+public final class StrictLines {
 
     /** Builds the caller's format exception for a problem at a 1-based line. */
     @FunctionalInterface
-    interface Errors {
+    public interface Errors {
+        /** Returns the exception for {@code problem} at 1-based {@code line}. */
         IOException at(int line, String problem);
     }
 
     private StrictLines() {}
 
-    static List<String> read(Path file, Errors errors) throws IOException {
+    /**
+     * Reads {@code file} as strict UTF-8 and splits it into lines ({@code \n} or {@code \r\n}).
+     *
+     * @throws IOException built by {@code errors} for malformed UTF-8, naming the line
+     */
+    public static List<String> read(Path file, Errors errors) throws IOException {
         return split(decode(Files.readAllBytes(file), errors), errors);
     }
 

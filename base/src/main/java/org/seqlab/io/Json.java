@@ -1,4 +1,4 @@
-package org.seqlab.eval;
+package org.seqlab.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
