@@ -28,9 +28,11 @@ public final class LossCurveChart {
     /**
      * Writes the loss curve of a training log to a PNG file.
      *
-     * <p>There is a "train" series, and a "valid" series when any record has a finite validation
-     * loss; non-finite points are skipped. The file is written atomically through a temporary file
-     * in the same directory, and ends up at exactly {@code png}, whatever its extension.
+     * <p>There is a "train" series, and a "validation NAME" series (named by the records' metric)
+     * when any record has a finite validation value; non-finite points are skipped. A loss shares
+     * the training loss's axis; any other metric (accuracy, F1, BLEU) gets a second y axis. The
+     * file is written atomically through a temporary file in the same directory, and ends up at
+     * exactly {@code png}, whatever its extension.
      *
      * @param records the training log, at least one record with a finite training loss
      * @param png the file to write
@@ -38,19 +40,6 @@ public final class LossCurveChart {
      * @throws IOException if the file cannot be written
      */
     public static void write(List<EpochRecord> records, Path png) throws IOException {
-        write(records, png, ValidationKind.LOSS);
-    }
-
-    /**
-     * Writes the curve like {@link #write(List, Path)}; for {@link ValidationKind#ERROR_RATE} the
-     * chart is titled "Training loss and dev error" and the validation series, "dev error", is
-     * drawn against a second y axis (error rate).
-     *
-     * @throws IllegalArgumentException if {@code records} is empty or has no finite training loss
-     * @throws IOException if the file cannot be written
-     */
-    public static void write(List<EpochRecord> records, Path png, ValidationKind kind)
-            throws IOException {
         if (records == null || records.isEmpty()) {
             throw new IllegalArgumentException(
                     "A loss curve needs at least one epoch record, but the list was empty.");
@@ -64,9 +53,9 @@ public final class LossCurveChart {
                 trainX.add((double) r.epoch());
                 trainY.add(r.trainLoss());
             }
-            if (Double.isFinite(r.validLoss())) {
+            if (Double.isFinite(r.valid())) {
                 validX.add((double) r.epoch());
-                validY.add(r.validLoss());
+                validY.add(r.valid());
             }
         }
         if (trainX.isEmpty()) {
@@ -78,7 +67,8 @@ public final class LossCurveChart {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        byte[] bytes = render(trainX, trainY, validX, validY, kind);
+        String metric = records.get(records.size() - 1).metric();
+        byte[] bytes = render(trainX, trainY, validX, validY, metric);
         AtomicFiles.write(png, out -> out.write(bytes));
     }
 
@@ -87,23 +77,23 @@ public final class LossCurveChart {
             List<Double> trainY,
             List<Double> validX,
             List<Double> validY,
-            ValidationKind kind)
+            String metric)
             throws IOException {
-        boolean error = kind == ValidationKind.ERROR_RATE;
+        boolean loss = metric.endsWith("loss");
         XYChart chart =
                 new XYChartBuilder()
                         .width(WIDTH)
                         .height(HEIGHT)
-                        .title(error ? "Training loss and dev error" : "Training loss")
+                        .title(loss ? "Training loss" : "Training loss and validation " + metric)
                         .xAxisTitle("epoch")
-                        .yAxisTitle(error ? "train loss (nats/example)" : "loss (nats/token)")
+                        .yAxisTitle(loss ? "loss (nats/token)" : "train loss (nats)")
                         .build();
         chart.addSeries("train", trainX, trainY);
         if (!validX.isEmpty()) {
-            XYSeries valid = chart.addSeries(error ? "dev error" : "valid", validX, validY);
-            if (error) {
+            XYSeries valid = chart.addSeries("validation " + metric, validX, validY);
+            if (!loss) {
                 valid.setYAxisGroup(1);
-                chart.setYAxisGroupTitle(1, "dev error rate");
+                chart.setYAxisGroupTitle(1, "validation " + metric);
             }
         }
         return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);

@@ -22,15 +22,17 @@ import org.seqlab.io.Json;
  * A training log in JSON-lines format: one {@link EpochRecord} per line.
  *
  * <p>A line looks like {@code
- * {"epoch":1,"step":156,"train_loss":2.1,"valid_loss":2.3,"learning_rate":0.001,
- * "tokens_per_s":5400.0,"elapsed_s":12.5}}; a missing validation loss is written as {@code null}.
- * Lines are appended one at a time and forced to disk, so a crash loses at most the line being
- * written. Blank lines are ignored when reading.
+ * {"epoch":1,"step":156,"train_loss":2.1,"metric":"accuracy","valid":0.91,"learning_rate":0.001,
+ * "tokens_per_s":5400.0,"elapsed_s":12.5,"partial":false}}; a missing validation value is written
+ * as {@code null}. Logs of earlier versions, whose lines carry {@code "valid_loss"} instead of
+ * {@code metric} and {@code valid}, still read (as the metric {@code loss}). Lines are appended one
+ * at a time and forced to disk, so a crash loses at most the line being written. Blank lines are
+ * ignored when reading.
  */
 public final class TrainingLog {
 
     private static final String[] KEYS = {
-        "epoch", "step", "train_loss", "valid_loss", "learning_rate", "tokens_per_s", "elapsed_s"
+        "epoch", "step", "train_loss", "learning_rate", "tokens_per_s", "elapsed_s"
     };
 
     private TrainingLog() {}
@@ -117,14 +119,18 @@ public final class TrainingLog {
                 + r.step()
                 + ",\"train_loss\":"
                 + Json.number(r.trainLoss())
-                + ",\"valid_loss\":"
-                + Json.number(r.validLoss())
+                + ",\"metric\":"
+                + Json.toJson(r.metric())
+                + ",\"valid\":"
+                + Json.number(r.valid())
                 + ",\"learning_rate\":"
                 + Json.number(r.learningRate())
                 + ",\"tokens_per_s\":"
                 + Json.number(r.tokensPerSecond())
                 + ",\"elapsed_s\":"
                 + Json.number(r.elapsedSeconds())
+                + ",\"partial\":"
+                + r.partial()
                 + "}\n";
     }
 
@@ -139,14 +145,26 @@ public final class TrainingLog {
                 throw new IllegalArgumentException("the key '" + key + "' is missing");
             }
         }
+        boolean old = !object.has("metric") && object.has("valid_loss");
+        if (!old && !(object.has("metric") && object.has("valid"))) {
+            throw new IllegalArgumentException("the keys 'metric' and 'valid' are missing");
+        }
+        JsonElement metric = object.get("metric");
+        if (!old && !(metric.isJsonPrimitive() && metric.getAsJsonPrimitive().isString())) {
+            throw new IllegalArgumentException(
+                    "the value of 'metric' is " + metric + ", not a name");
+        }
+        JsonElement partial = object.get("partial");
         return new EpochRecord(
                 (int) integer(object, "epoch"),
                 integer(object, "step"),
                 real(object, "train_loss"),
-                real(object, "valid_loss"),
+                old ? ValidationMetric.LOSS.name() : metric.getAsString(),
+                real(object, old ? "valid_loss" : "valid"),
                 real(object, "learning_rate"),
                 real(object, "tokens_per_s"),
-                real(object, "elapsed_s"));
+                real(object, "elapsed_s"),
+                partial != null && partial.isJsonPrimitive() && partial.getAsBoolean());
     }
 
     private static long integer(JsonObject object, String key) {

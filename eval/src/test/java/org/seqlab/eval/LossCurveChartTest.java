@@ -25,9 +25,9 @@ class LossCurveChartTest {
     void writesOnlyThePngFile() throws IOException {
         List<EpochRecord> records =
                 List.of(
-                        new EpochRecord(1, 10, 3.0, Double.NaN, 1e-3, 100, 1),
-                        new EpochRecord(2, 20, 2.0, 2.5, 1e-3, 100, 2),
-                        new EpochRecord(3, 30, 1.5, 2.2, 1e-3, 100, 3));
+                        EpochRecord.ofLoss(1, 10, 3.0, Double.NaN, 1e-3, 100, 1),
+                        EpochRecord.ofLoss(2, 20, 2.0, 2.5, 1e-3, 100, 2),
+                        EpochRecord.ofLoss(3, 30, 1.5, 2.2, 1e-3, 100, 3));
         Path png = dir.resolve("loss.png");
         LossCurveChart.write(records, png);
         assertPngOnly(png);
@@ -36,21 +36,20 @@ class LossCurveChartTest {
     }
 
     @Test
-    void errorRateChartsRenderWithASecondAxis() throws IOException {
+    void accuracyChartsRenderWithASecondAxis() throws IOException {
         Path png = dir.resolve("sentiment.png");
         LossCurveChart.write(
                 List.of(
-                        new EpochRecord(1, 10, 0.5, 0.17, 1e-3, 100, 1),
-                        new EpochRecord(2, 20, 0.3, 0.11, 1e-3, 100, 2)),
-                png,
-                ValidationKind.ERROR_RATE);
+                        new EpochRecord(1, 10, 0.5, "accuracy", 0.83, 1e-3, 100, 1, false),
+                        new EpochRecord(2, 20, 0.3, "accuracy", 0.89, 1e-3, 100, 2, true)),
+                png);
         assertPngOnly(png);
     }
 
     @Test
     void keepsTheExactPathWhateverTheExtension() throws IOException {
         Path out = dir.resolve("curve");
-        LossCurveChart.write(List.of(new EpochRecord(1, 1, 1.0, 1.0, 0.1, 1, 1)), out);
+        LossCurveChart.write(List.of(EpochRecord.ofLoss(1, 1, 1.0, 1.0, 0.1, 1, 1)), out);
         assertPngOnly(out);
     }
 

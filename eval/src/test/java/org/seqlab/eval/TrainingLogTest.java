@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingLogTest {
 
     private static final EpochRecord FIRST =
-            new EpochRecord(1, 156, 2.5, Double.NaN, 1e-3, 5400.5, 12.25);
+            EpochRecord.ofLoss(1, 156, 2.5, Double.NaN, 1e-3, 5400.5, 12.25);
     private static final EpochRecord SECOND =
-            new EpochRecord(2, 312, 1.75, 1.875, 5e-4, 5500.0, 24.5);
+            EpochRecord.ofLoss(2, 312, 1.75, 1.875, 5e-4, 5500.0, 24.5);
 
     @TempDir Path dir;
 
@@ -35,12 +35,31 @@ class TrainingLogTest {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertEquals(2, lines.size());
         assertEquals(
-                "{\"epoch\":1,\"step\":156,\"train_loss\":2.5,\"valid_loss\":null,"
-                        + "\"learning_rate\":0.001,\"tokens_per_s\":5400.5,\"elapsed_s\":12.25}",
+                "{\"epoch\":1,\"step\":156,\"train_loss\":2.5,\"metric\":\"loss\","
+                        + "\"valid\":null,\"learning_rate\":0.001,\"tokens_per_s\":5400.5,"
+                        + "\"elapsed_s\":12.25,\"partial\":false}",
                 lines.get(0));
         List<EpochRecord> read = TrainingLog.read(log);
         assertEquals(List.of(FIRST, SECOND), read);
-        assertTrue(Double.isNaN(read.get(0).validLoss()));
+        assertTrue(Double.isNaN(read.get(0).valid()));
+    }
+
+    @Test
+    void namedMetricsAndPartialEpochsRoundTrip() throws IOException {
+        Path log = dir.resolve("acc.jsonl");
+        EpochRecord r = new EpochRecord(3, 900, 0.25, "accuracy", 0.91, 1e-3, 800, 60, true);
+        TrainingLog.append(log, r);
+        assertEquals(List.of(r), TrainingLog.read(log));
+    }
+
+    @Test
+    void linesOfEarlierVersionsReadAsLoss() throws IOException {
+        Path log = dir.resolve("old.jsonl");
+        Files.writeString(
+                log,
+                "{\"epoch\":2,\"step\":312,\"train_loss\":1.75,\"valid_loss\":1.875,"
+                        + "\"learning_rate\":5e-4,\"tokens_per_s\":5500.0,\"elapsed_s\":24.5}\n");
+        assertEquals(List.of(SECOND), TrainingLog.read(log));
     }
 
     @Test

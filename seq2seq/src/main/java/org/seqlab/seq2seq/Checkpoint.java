@@ -38,25 +38,46 @@ public final class Checkpoint {
      * @param epoch the epoch being run (0-based)
      * @param step the next step within that epoch
      * @param globalStep updates applied so far
-     * @param learningRate the current learning rate
-     * @param bestValidLoss the best validation loss so far (NaN if none)
-     * @param badEpochs epochs since the last improvement
+     * @param schedule the learning rate and the record of validations
+     * @param totals what the steps run so far in this epoch added up to
      * @param elapsedSeconds training seconds spent in all runs so far
-     * @param epochLossSum summed mean losses of the steps run in this epoch
-     * @param epochSteps steps run in this epoch
-     * @param epochTokens tokens seen in this epoch
      */
     public record Position(
             int epoch,
             int step,
             long globalStep,
-            float learningRate,
-            double bestValidLoss,
-            int badEpochs,
-            double elapsedSeconds,
-            double epochLossSum,
-            int epochSteps,
-            long epochTokens) {}
+            Schedule schedule,
+            EpochTotals totals,
+            double elapsedSeconds) {
+
+        /** Returns the position of a run that has not started, at learning rate {@code lr}. */
+        public static Position start(float lr) {
+            return new Position(0, 0, 0, new Schedule(lr, Double.NaN, 0, 0), EpochTotals.NONE, 0);
+        }
+    }
+
+    /**
+     * The learning-rate schedule's state.
+     *
+     * @param learningRate the current learning rate
+     * @param best the best validation value so far (NaN if none)
+     * @param sinceDecay validations without improvement since the last improvement or decay
+     * @param sinceBest validations in a row without improvement
+     */
+    public record Schedule(float learningRate, double best, int sinceDecay, int sinceBest) {}
+
+    /**
+     * Sums over the steps run so far in the current epoch.
+     *
+     * @param lossSum summed mean losses of the steps
+     * @param steps steps run
+     * @param tokens tokens seen
+     * @param seconds training seconds spent on them (validation excluded)
+     */
+    public record EpochTotals(double lossSum, int steps, long tokens, double seconds) {
+        /** Nothing run yet. */
+        public static final EpochTotals NONE = new EpochTotals(0, 0, 0, 0);
+    }
 
     private Checkpoint() {}
 
@@ -100,11 +121,19 @@ public final class Checkpoint {
     /** Reads the position of a checkpoint directory. */
     public static Position readPosition(Path dir) throws IOException {
         String json = Files.readString(dir.resolve(POSITION), StandardCharsets.UTF_8);
+        Position p;
         try {
-            return Json.fromJson(json, Position.class);
+            p = Json.fromJson(json, Position.class);
         } catch (IllegalArgumentException e) {
             throw new IOException(dir.resolve(POSITION) + ": unreadable checkpoint position", e);
         }
+        if (p == null || p.schedule() == null || p.totals() == null) {
+            throw new IOException(
+                    dir.resolve(POSITION)
+                            + ": a checkpoint of an earlier seqlab version, which this one cannot"
+                            + " resume; start the training again in a new directory");
+        }
+        return p;
     }
 
     /** Loads weights and optimizer state into the given objects and returns the task state. */

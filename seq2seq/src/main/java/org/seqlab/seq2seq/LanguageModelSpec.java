@@ -1,5 +1,7 @@
 package org.seqlab.seq2seq;
 
+import org.seqlab.io.SettingException;
+
 /**
  * The architecture of a {@link RecurrentLanguageModel}.
  *
@@ -19,17 +21,17 @@ public record LanguageModelSpec(
             throw new IllegalArgumentException("The cell type must be lstm or gru.");
         }
         positive("vocabulary size", vocabSize);
-        positive("--embedding", embedding);
-        positive("--hidden", hidden);
-        positive("--layers", layers);
+        positive("embedding", embedding);
+        positive("hidden", hidden);
+        positive("layers", layers);
         if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("--dropout must be in [0, 1); got " + dropout + ".");
+            throw new SettingException("dropout", "must be in [0, 1); got " + dropout + ".");
         }
     }
 
     private static void positive(String what, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(what + " must be at least 1; got " + value + ".");
+            throw new SettingException(what, "must be at least 1; got " + value + ".");
         }
     }
 

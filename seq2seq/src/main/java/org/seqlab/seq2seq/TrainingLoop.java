@@ -9,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.seqlab.eval.EpochRecord;
-import org.seqlab.eval.LossCurveChart;
 import org.seqlab.eval.TrainingLog;
+import org.seqlab.eval.ValidationMetric;
 
 /**
- * Trains a {@link TrainingTask}: Adam, global-norm clipping, validation every epoch, keeping the
- * best model, learning-rate decay on a plateau, atomic checkpoints, resume, a wall-clock budget and
- * a stop on a non-finite loss.
+ * Trains a {@link TrainingTask}: Adam, global-norm clipping, validation every epoch by the task's
+ * named metric, keeping the best model, learning-rate decay on a plateau, an early stop after
+ * {@code stopAfter} validations without improvement, atomic checkpoints, resume, a wall-clock
+ * budget and a stop on a non-finite loss. It writes the training log; charts and progress lines are
+ * drawn by listeners (e.g. {@link LossCurveWriter}).
  *
  * <p>Dropout is re-seeded from {@code (seed, globalStep)} before every step, so a run resumed from
  * a checkpoint applies exactly the updates the uninterrupted run would have applied.
@@ -26,9 +29,6 @@ public final class TrainingLoop {
     /** Name of the JSON-lines training log written in the run directory. */
     public static final String LOG = "training-log.jsonl";
 
-    /** Name of the loss-curve chart written in the run directory. */
-    public static final String CHART = "loss-curve.png";
-
     /** Why a run ended. */
     public enum StopReason {
         /** All epochs ran. */
@@ -36,7 +36,9 @@ public final class TrainingLoop {
         /** The {@code --max-time} budget ran out. */
         MAX_TIME,
         /** The learning rate decayed below its floor. */
-        LEARNING_RATE_FLOOR
+        LEARNING_RATE_FLOOR,
+        /** {@code stopAfter} validations in a row did not improve. */
+        NO_IMPROVEMENT
     }
 
     /**
@@ -45,7 +47,8 @@ public final class TrainingLoop {
      * @param reason why the run ended
      * @param epochsCompleted epochs completed, counting earlier runs of a resumed training
      * @param globalStep updates applied in total
-     * @param bestValidLoss the best validation loss in nats per token
+     * @param metric what the validation measured
+     * @param bestValid the best validation value, in that metric
      * @param elapsedSeconds training time of all runs together
      * @param tokensPerSecond training throughput of this run (validation excluded)
      */
@@ -53,7 +56,8 @@ public final class TrainingLoop {
             StopReason reason,
             int epochsCompleted,
             long globalStep,
-            double bestValidLoss,
+            ValidationMetric metric,
+            double bestValid,
             double elapsedSeconds,
             double tokensPerSecond) {}
 
@@ -61,15 +65,18 @@ public final class TrainingLoop {
     private final TrainingConfig config;
     private final Path runDir;
     private final TrainingListener listener;
+    private final Path log;
     private WeightAverage average;
+    private AdamOptimizer adam;
 
-    /** Creates a loop that keeps its checkpoint, log and chart in {@code runDir}. */
+    /** Creates a loop that keeps its checkpoint and log in {@code runDir}. */
     public TrainingLoop(
             TrainingTask task, TrainingConfig config, Path runDir, TrainingListener listener) {
         this.task = task;
         this.config = config;
         this.runDir = runDir;
         this.listener = listener == null ? new TrainingListener() {} : listener;
+        this.log = runDir.resolve(LOG);
     }
 
     /** Returns true when {@code runDir} holds a checkpoint that {@code run(true)} can resume. */
@@ -78,7 +85,8 @@ public final class TrainingLoop {
     }
 
     /**
-     * Runs training to completion, to the time budget or to the learning-rate floor.
+     * Runs training to completion, to the time budget, to the learning-rate floor or to the early
+     * stop.
      *
      * @param resume continue from the checkpoint in the run directory
      * @throws IllegalStateException when resuming without a checkpoint, or starting afresh over an
@@ -89,33 +97,31 @@ public final class TrainingLoop {
     public Result run(boolean resume) throws IOException {
         Files.createDirectories(runDir);
         NamedParameters params = task.parameters();
-        Path log = runDir.resolve(LOG);
-        try (AdamOptimizer adam = AdamOptimizer.defaults(params, config.weightDecay());
+        try (AdamOptimizer opt = AdamOptimizer.defaults(params, config.weightDecay());
                 WeightAverage avg =
                         config.average() > 0 ? new WeightAverage(params, config.average()) : null) {
+            adam = opt;
             average = avg;
-            Checkpoint.Position pos = start(resume, params, adam, log);
-            List<EpochRecord> history = new ArrayList<>(TrainingLog.read(log));
-            return loop(pos, params, adam, log, history);
+            RunState s = new RunState(start(resume, params));
+            listener.onStart(TrainingLog.read(log));
+            return loop(s, params);
         } finally {
+            adam = null;
             average = null;
         }
     }
 
-    private Checkpoint.Position start(
-            boolean resume, NamedParameters params, AdamOptimizer adam, Path log)
-            throws IOException {
+    private Checkpoint.Position start(boolean resume, NamedParameters params) throws IOException {
         Path found = Checkpoint.find(runDir);
         if (!resume) {
             if (found != null) {
                 throw new IllegalStateException(
                         runDir
-                                + " already holds a training run; pass"
-                                + " --resume to continue it or choose another output directory.");
+                                + " already holds a training run; resume it or choose another"
+                                + " output directory.");
             }
             Files.deleteIfExists(log);
-            return new Checkpoint.Position(
-                    0, 0, 0, config.learningRate(), Double.NaN, 0, 0, 0, 0, 0);
+            return Checkpoint.Position.start(config.learningRate());
         }
         if (found == null) {
             throw new IllegalStateException("Cannot resume: " + runDir + " holds no checkpoint.");
@@ -133,14 +139,17 @@ public final class TrainingLoop {
         List<EpochRecord> kept = new ArrayList<>();
         for (EpochRecord r : TrainingLog.read(log)) {
             if (r.epoch() <= pos.epoch()) {
-                kept.add(r);
+                kept.add(r); // records of the epoch being resumed (a partial one) are redone
             }
         }
         TrainingLog.write(log, kept);
         listener.onMessage(
                 String.format(
+                        Locale.ROOT,
                         "resuming at epoch %d, step %d (update %d)",
-                        pos.epoch() + 1, pos.step(), pos.globalStep()));
+                        pos.epoch() + 1,
+                        pos.step(),
+                        pos.globalStep()));
         return pos;
     }
 
@@ -151,23 +160,31 @@ public final class TrainingLoop {
         long global;
         float lr;
         double best;
-        int bad;
+        int sinceDecay;
+        int sinceBest;
         double lossSum;
         int epochSteps;
         long epochTokens;
+        double epochSeconds;
         final double priorSeconds;
         final long t0 = System.nanoTime();
+        long runTokens;
+        double trainNanos;
+        double stepNanos;
+        double validNanos;
 
         RunState(Checkpoint.Position p) {
             epoch = p.epoch();
             step = p.step();
             global = p.globalStep();
-            lr = p.learningRate();
-            best = p.bestValidLoss();
-            bad = p.badEpochs();
-            lossSum = p.epochLossSum();
-            epochSteps = p.epochSteps();
-            epochTokens = p.epochTokens();
+            lr = p.schedule().learningRate();
+            best = p.schedule().best();
+            sinceDecay = p.schedule().sinceDecay();
+            sinceBest = p.schedule().sinceBest();
+            lossSum = p.totals().lossSum();
+            epochSteps = p.totals().steps();
+            epochTokens = p.totals().tokens();
+            epochSeconds = p.totals().seconds();
             priorSeconds = p.elapsedSeconds();
         }
 
@@ -180,140 +197,43 @@ public final class TrainingLoop {
             lossSum = 0;
             epochSteps = 0;
             epochTokens = 0;
+            epochSeconds = 0;
         }
 
         /** Returns the position at which a resumed run goes on with {@code (atEpoch, atStep)}. */
         Checkpoint.Position resumeAt(int atEpoch, int atStep) {
-            boolean fresh = atStep == 0;
+            Checkpoint.EpochTotals totals =
+                    atStep == 0
+                            ? Checkpoint.EpochTotals.NONE
+                            : new Checkpoint.EpochTotals(
+                                    lossSum, epochSteps, epochTokens, epochSeconds);
             return new Checkpoint.Position(
                     atEpoch,
                     atStep,
                     global,
-                    lr,
-                    best,
-                    bad,
-                    seconds(),
-                    fresh ? 0 : lossSum,
-                    fresh ? 0 : epochSteps,
-                    fresh ? 0 : epochTokens);
+                    new Checkpoint.Schedule(lr, best, sinceDecay, sinceBest),
+                    totals,
+                    seconds());
         }
     }
 
-    private Result loop(
-            Checkpoint.Position start,
-            NamedParameters params,
-            AdamOptimizer adam,
-            Path log,
-            List<EpochRecord> history)
-            throws IOException {
-        RunState s = new RunState(start);
+    private Result loop(RunState s, NamedParameters params) throws IOException {
         long deadline =
                 config.maxTime() == null ? Long.MAX_VALUE : s.t0 + config.maxTime().toNanos();
-        int steps = task.stepsPerEpoch();
-        long runTokens = 0;
-        double trainNanos = 0;
-        double stepNanos = 0;
-        double validNanos = 0;
         StopReason reason = StopReason.COMPLETED;
-        Engine engine = Engine.getInstance();
         for (; s.epoch < config.epochs(); s.epoch++, s.step = 0) {
             if (s.step == 0) {
                 task.startEpoch(s.epoch);
                 s.startEpoch();
             }
-            long epochStart = System.nanoTime();
-            for (; s.step < steps; s.step++) {
-                if (System.nanoTime() + stepNanos + validNanos > deadline) {
-                    reason = StopReason.MAX_TIME;
-                    break;
-                }
-                long s0 = System.nanoTime();
-                engine.setRandomSeed((int) mix(config.seed(), s.global));
-                double loss;
-                long tokens;
-                try (NDManager sm = params.manager().newSubManager();
-                        GradientCollector gc = engine.newGradientCollector()) {
-                    TrainingTask.StepLoss out = task.forward(sm, s.epoch, s.step);
-                    loss = out.loss().getFloat();
-                    tokens = out.tokens();
-                    if (!Double.isFinite(loss)) {
-                        throw diverged("loss", loss, s);
-                    }
-                    gc.backward(out.loss());
-                }
-                task.beforeUpdate(s.epoch);
-                double norm = GradientClipping.clipGlobalNorm(params, config.clipNorm());
-                if (!Double.isFinite(norm)) {
-                    throw diverged("gradient norm", norm, s);
-                }
-                adam.step(s.lr);
-                s.global++;
-                if (average != null) {
-                    average.update(s.global);
-                }
-                s.lossSum += loss;
-                s.epochSteps++;
-                s.epochTokens += tokens;
-                runTokens += tokens;
-                long dt = System.nanoTime() - s0;
-                trainNanos += dt;
-                stepNanos = stepNanos == 0 ? dt : 0.9 * stepNanos + 0.1 * dt;
-                listener.onStep(s.epoch, s.step, steps, loss, runTokens / (trainNanos / 1e9));
-                if (s.global % config.checkpointEvery() == 0 && s.step + 1 < steps) {
-                    save(s.resumeAt(s.epoch, s.step + 1), params, adam);
-                }
-            }
+            boolean timeUp = trainEpoch(s, params, deadline);
             if (s.epochSteps == 0) {
+                reason = timeUp ? StopReason.MAX_TIME : reason;
                 break;
             }
-            long v0 = System.nanoTime();
-            if (average != null) {
-                average.swap(); // validate and keep the averaged weights
-            }
-            double valid = task.validate();
-            validNanos = System.nanoTime() - v0;
-            boolean partial = s.step < steps;
-            double epochTokS = s.epochTokens / ((v0 - epochStart) / 1e9);
-            EpochRecord record =
-                    new EpochRecord(
-                            s.epoch + 1,
-                            s.global,
-                            s.lossSum / s.epochSteps,
-                            valid,
-                            s.lr,
-                            epochTokS,
-                            s.seconds());
-            boolean improved = Double.isNaN(valid) || Double.isNaN(s.best) || valid < s.best;
-            if (improved) {
-                s.best = Double.isNaN(valid) ? s.best : valid;
-                s.bad = 0;
-                task.saveBest(valid, s.epoch + 1);
-            } else if (!partial) {
-                s.bad++;
-            }
-            if (average != null) {
-                average.swap(); // back to the trained weights
-            }
-            if (!partial) {
-                TrainingLog.append(log, record);
-                history.add(record);
-                LossCurveChart.write(history, runDir.resolve(CHART), task.validationKind());
-            }
-            listener.onEpoch(record, improved);
-            if (partial) {
-                save(s.resumeAt(s.epoch, s.step), params, adam);
-                break;
-            }
-            if (s.bad > config.patience()) {
-                s.lr *= config.lrDecay();
-                s.bad = 0;
-                listener.onMessage(
-                        String.format("validation did not improve: learning rate now %.3g", s.lr));
-            }
-            save(s.resumeAt(s.epoch + 1, 0), params, adam);
-            if (s.lr < config.minLearningRate()) {
-                reason = StopReason.LEARNING_RATE_FLOOR;
-                s.epoch++;
+            StopReason stop = endEpoch(s, params, timeUp);
+            if (stop != null) {
+                reason = stop;
                 break;
             }
         }
@@ -321,27 +241,145 @@ public final class TrainingLoop {
                 reason,
                 Math.min(s.epoch, config.epochs()),
                 s.global,
+                task.metric(),
                 s.best,
                 s.seconds(),
-                trainNanos == 0 ? 0 : runTokens / (trainNanos / 1e9));
+                s.trainNanos == 0 ? 0 : s.runTokens / (s.trainNanos / 1e9));
     }
 
-    private void save(Checkpoint.Position at, NamedParameters params, AdamOptimizer adam)
+    /** Runs the rest of the current epoch's steps; returns true when the time budget ran out. */
+    private boolean trainEpoch(RunState s, NamedParameters params, long deadline)
             throws IOException {
+        int steps = task.stepsPerEpoch();
+        Engine engine = Engine.getInstance();
+        for (; s.step < steps; s.step++) {
+            if (System.nanoTime() + s.stepNanos + s.validNanos > deadline) {
+                return true;
+            }
+            long s0 = System.nanoTime();
+            engine.setRandomSeed((int) mix(config.seed(), s.global));
+            double loss;
+            long tokens;
+            try (NDManager sm = params.manager().newSubManager();
+                    GradientCollector gc = engine.newGradientCollector()) {
+                TrainingTask.StepLoss out = task.forward(sm, s.epoch, s.step);
+                loss = out.loss().getFloat();
+                tokens = out.tokens();
+                if (!Double.isFinite(loss)) {
+                    throw diverged("loss", loss, s);
+                }
+                gc.backward(out.loss());
+            }
+            task.beforeUpdate(s.epoch);
+            double norm = GradientClipping.clipGlobalNorm(params, config.clipNorm());
+            if (!Double.isFinite(norm)) {
+                throw diverged("gradient norm", norm, s);
+            }
+            adam.step(s.lr);
+            s.global++;
+            if (average != null) {
+                average.update(s.global);
+            }
+            long dt = System.nanoTime() - s0;
+            s.lossSum += loss;
+            s.epochSteps++;
+            s.epochTokens += tokens;
+            s.epochSeconds += dt / 1e9;
+            s.runTokens += tokens;
+            s.trainNanos += dt;
+            s.stepNanos = s.stepNanos == 0 ? dt : 0.9 * s.stepNanos + 0.1 * dt;
+            listener.onStep(s.epoch, s.step, steps, loss, s.runTokens / (s.trainNanos / 1e9));
+            if (s.global % config.checkpointEvery() == 0 && s.step + 1 < steps) {
+                save(s.resumeAt(s.epoch, s.step + 1));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Validates, logs and checkpoints the epoch (or the part of it that ran before the time budget
+     * ran out), and applies the schedule; returns why training stops now, or null to go on.
+     */
+    private StopReason endEpoch(RunState s, NamedParameters params, boolean partial)
+            throws IOException {
+        long v0 = System.nanoTime();
+        if (average != null) {
+            average.swap(); // validate and keep the averaged weights
+        }
+        double valid = task.validate();
+        ValidationMetric metric = task.metric();
+        boolean improved = metric.improves(valid, s.best) || Double.isNaN(s.best);
+        if (improved) {
+            s.best = Double.isNaN(valid) ? s.best : valid;
+            task.saveBest(valid, s.epoch + 1);
+        }
+        if (average != null) {
+            average.swap(); // back to the trained weights
+        }
+        s.validNanos = System.nanoTime() - v0;
+        EpochRecord record =
+                new EpochRecord(
+                        s.epoch + 1,
+                        s.global,
+                        s.lossSum / s.epochSteps,
+                        metric.name(),
+                        valid,
+                        s.lr,
+                        s.epochSeconds > 0 ? s.epochTokens / s.epochSeconds : 0,
+                        s.seconds(),
+                        partial);
+        TrainingLog.append(log, record);
+        listener.onEpoch(record, improved);
+        if (partial) {
+            save(s.resumeAt(s.epoch, s.step));
+            return StopReason.MAX_TIME;
+        }
+        s.sinceDecay = improved ? 0 : s.sinceDecay + 1;
+        s.sinceBest = improved ? 0 : s.sinceBest + 1;
+        if (s.sinceDecay > config.patience()) {
+            s.lr *= config.lrDecay();
+            s.sinceDecay = 0;
+            listener.onMessage(
+                    String.format(
+                            Locale.ROOT,
+                            "validation %s did not improve: learning rate now %.3g",
+                            metric.name(),
+                            s.lr));
+        }
+        save(s.resumeAt(s.epoch + 1, 0));
+        if (config.stopAfter() > 0 && s.sinceBest >= config.stopAfter()) {
+            listener.onMessage(
+                    String.format(
+                            Locale.ROOT,
+                            "stopping: validation %s has not improved for %d epochs",
+                            metric.name(),
+                            s.sinceBest));
+            s.epoch++;
+            return StopReason.NO_IMPROVEMENT;
+        }
+        if (s.lr < config.minLearningRate()) {
+            s.epoch++;
+            return StopReason.LEARNING_RATE_FLOOR;
+        }
+        return null;
+    }
+
+    private void save(Checkpoint.Position at) throws IOException {
         NDList state = new NDList();
         state.addAll(task.checkpointState());
         if (average != null) {
             state.addAll(average.state());
         }
-        Checkpoint.save(runDir, at, params, adam, state);
+        Checkpoint.save(runDir, at, task.parameters(), adam, state);
     }
 
     private TrainingDivergedException diverged(String what, double value, RunState s) {
         return new TrainingDivergedException(
                 String.format(
-                        "Training stopped: the %s became %s at"
-                                + " epoch %d, step %d (update %d). The last good checkpoint in %s is kept;"
-                                + " try a lower --lr or --clip.",
+                        Locale.ROOT,
+                        "Training stopped: the %s became %s at epoch %d, step %d (update %d). The"
+                                + " last good checkpoint in %s is kept; try a lower learning rate"
+                                + " or gradient-norm limit.",
                         what,
                         value,
                         s.epoch + 1,

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import org.seqlab.eval.ValidationKind;
+import org.seqlab.eval.ValidationMetric;
 
 /**
  * What a {@link TrainingLoop} trains: a model, its data in a fixed order, and its validation.
@@ -40,18 +40,23 @@ public interface TrainingTask {
     default void beforeUpdate(int epoch) {}
 
     /**
-     * Returns the validation score the loop minimizes to keep the best model and decay the learning
-     * rate: a loss in nats per token, or an error rate (NaN when there is none).
+     * Returns the validation value by which the loop keeps the best model, decays the learning rate
+     * and stops early: the {@link #metric()} on the validation data (NaN when there is none).
      */
     double validate();
 
-    /** Returns what {@link #validate()} measures; a loss unless overridden. */
-    default ValidationKind validationKind() {
-        return ValidationKind.LOSS;
+    /** Returns what {@link #validate()} measures and which way is better; a loss by default. */
+    default ValidationMetric metric() {
+        return ValidationMetric.LOSS;
     }
 
-    /** Called when validation improved: persist the current weights as the best model. */
-    void saveBest(double validLoss, int epoch) throws IOException;
+    /**
+     * Called when validation improved: persist the current weights as the best model.
+     *
+     * @param value the validation value, in the task's {@link #metric()}
+     * @param epoch the 1-based epoch (the one cut short, for a stop inside an epoch)
+     */
+    void saveBest(double value, int epoch) throws IOException;
 
     /** Returns state that must survive a checkpoint beside the weights (e.g. carried states). */
     NDList checkpointState();

@@ -28,7 +28,8 @@ final class WeightAverage implements AutoCloseable {
     /** Starts the averages at the current weights. */
     WeightAverage(NamedParameters params, float decay) {
         if (!(decay > 0 && decay < 1)) {
-            throw new IllegalArgumentException("--average must be in (0, 1); got " + decay + ".");
+            throw new IllegalArgumentException(
+                    "The average decay must be in (0, 1); got " + decay + ".");
         }
         this.decay = decay;
         this.names = params.names();
@@ -95,7 +96,7 @@ final class WeightAverage implements AutoCloseable {
                 throw new IllegalStateException(
                         "The checkpoint holds no weight average for '"
                                 + names.get(i)
-                                + "'; it was written without --average.");
+                                + "'; it was written without weight averaging.");
             }
             NamedParameters.assign(averages.get(i), found);
         }

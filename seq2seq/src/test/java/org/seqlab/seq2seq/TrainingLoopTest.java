@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqlab.eval.EpochRecord;
 import org.seqlab.eval.TrainingLog;
+import org.seqlab.eval.ValidationMetric;
 
 /** The loop's control logic, on a one-weight task whose losses and validations are scripted. */
 class TrainingLoopTest {
@@ -43,6 +45,7 @@ class TrainingLoopTest {
         final List<Double> savedBest = new ArrayList<>();
         final List<Float> seen = new ArrayList<>();
         final List<Float> validated = new ArrayList<>();
+        ValidationMetric metric = ValidationMetric.LOSS;
         int validations;
         long sleepMillis;
 
@@ -84,6 +87,11 @@ class TrainingLoopTest {
         }
 
         @Override
+        public ValidationMetric metric() {
+            return metric;
+        }
+
+        @Override
         public void saveBest(double validLoss, int epoch) {
             savedBest.add(validLoss);
         }
@@ -98,11 +106,55 @@ class TrainingLoopTest {
     }
 
     private static TrainingConfig config(int epochs, Duration maxTime, int checkpointEvery) {
-        return new TrainingConfig(epochs, 0.1f, 0, 0, 0.5f, 0, 0.01f, maxTime, checkpointEvery, 7);
+        return new TrainingConfig(
+                epochs, 0.1f, 0, 0, 0.5f, 0, 0.01f, maxTime, checkpointEvery, 7, 0, 0);
+    }
+
+    private static TrainingConfig stopping(int epochs, int stopAfter) {
+        return new TrainingConfig(epochs, 0.1f, 0, 0, 0.9f, 5, 0.01f, null, 100, 7, 0, stopAfter);
+    }
+
+    @Test
+    void aHigherIsBetterMetricKeepsItsMaximumAndStopsAfterNBadValidations(@TempDir Path dir)
+            throws IOException {
+        Scripted task = new Scripted(new float[] {1, 1}, 0.5, 0.7, 0.6, 0.65, 0.7, 0.9);
+        task.metric = ValidationMetric.ACCURACY;
+        TrainingLoop.Result r = new TrainingLoop(task, stopping(10, 3), dir, null).run(false);
+        assertEquals(TrainingLoop.StopReason.NO_IMPROVEMENT, r.reason());
+        assertEquals(List.of(0.5, 0.7), task.savedBest);
+        assertEquals(0.7, r.bestValid());
+        assertEquals(5, r.epochsCompleted());
+        List<EpochRecord> log = TrainingLog.read(dir.resolve(TrainingLoop.LOG));
+        assertEquals(5, log.size());
+        assertEquals("accuracy", log.get(0).metric());
+        assertEquals(0.65, log.get(3).valid());
+    }
+
+    @Test
+    void aStopInsideAnEpochIsLoggedAsPartialAndRedoneOnResume(@TempDir Path dir)
+            throws IOException {
+        Scripted task = new Scripted(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, 2.0, 1.0);
+        task.sleepMillis = 60;
+        new TrainingLoop(task, config(2, Duration.ofMillis(250), 100), dir, null).run(false);
+        List<EpochRecord> log = TrainingLog.read(dir.resolve(TrainingLoop.LOG));
+        assertEquals(1, log.size(), "the part of epoch 1 that ran is logged");
+        assertTrue(log.get(0).partial());
+        double partialRate = log.get(0).tokensPerSecond();
+        assertTrue(partialRate > 0 && partialRate < 10 / 0.05, "tokens/s " + partialRate);
+        task.sleepMillis = 0;
+        new TrainingLoop(task, config(2, null, 100), dir, null).run(true);
+        log = TrainingLog.read(dir.resolve(TrainingLoop.LOG));
+        assertEquals(List.of(1, 2), log.stream().map(EpochRecord::epoch).toList());
+        assertTrue(!log.get(0).partial() && !log.get(1).partial());
+        // epoch 1 mixes slept steps (before the stop) and fast ones: its rate counts the time of
+        // both runs, so it stays far below the fast rate of epoch 2
+        assertTrue(
+                log.get(0).tokensPerSecond() < log.get(1).tokensPerSecond() / 4,
+                log.get(0).tokensPerSecond() + " vs " + log.get(1).tokensPerSecond());
     }
 
     private static TrainingConfig averaged(int epochs, float average) {
-        return new TrainingConfig(epochs, 0.1f, 0, 0, 0.5f, 0, 0.01f, null, 100, 7, average);
+        return new TrainingConfig(epochs, 0.1f, 0, 0, 0.5f, 0, 0.01f, null, 100, 7, average, 0);
     }
 
     @Test
@@ -151,7 +203,7 @@ class TrainingLoopTest {
                                                 dir.resolve("plain"),
                                                 null)
                                         .run(true));
-        assertTrue(e.getMessage().contains("without --average"), e.getMessage());
+        assertTrue(e.getMessage().contains("without weight averaging"), e.getMessage());
     }
 
     @Test
@@ -179,7 +231,7 @@ class TrainingLoopTest {
         TrainingLoop.Result r = new TrainingLoop(task, config(5, null, 100), dir, null).run(false);
         assertEquals(TrainingLoop.StopReason.COMPLETED, r.reason());
         assertEquals(List.of(3.0, 2.0, 1.5), task.savedBest);
-        assertEquals(1.5, r.bestValidLoss());
+        assertEquals(1.5, r.bestValid());
         var log = TrainingLog.read(dir.resolve(TrainingLoop.LOG));
         assertEquals(5, log.size());
         // epochs 1-3 at 0.1; epoch 3 did not improve -> 0.05; epoch 4 did not -> 0.025

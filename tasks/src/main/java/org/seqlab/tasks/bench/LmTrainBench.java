@@ -85,7 +85,7 @@ final class LmTrainBench {
                         validFraction,
                         1,
                         0,
-                        new TrainingConfig(1, 2e-3f, 5, 0, 0.5f, 0, 0, null, 1_000_000, 1),
+                        new TrainingConfig(1, 2e-3f, 5, 0, 0.5f, 0, 0, null, 1_000_000, 1, 0, 0),
                         null);
         LmTrainer.Result res =
                 new LmTrainer(config, null)

@@ -5,7 +5,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.seqlab.eval.EpochRecord;
-import org.seqlab.eval.ValidationKind;
 import org.seqlab.seq2seq.TrainingListener;
 
 /**
@@ -16,31 +15,19 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
 
     private final PrintStream out;
     private final boolean terminal;
-    private final ValidationKind kind;
     private ProgressBar bar;
     private int barEpoch = -1;
     private long lastLine;
 
     /** Creates a reporter; {@code terminal} selects the live bar. */
     public ProgressReporter(PrintStream out, boolean terminal) {
-        this(out, terminal, ValidationKind.LOSS);
-    }
-
-    /** Creates a reporter whose epoch lines label the validation value as {@code kind}. */
-    public ProgressReporter(PrintStream out, boolean terminal, ValidationKind kind) {
         this.out = out;
         this.terminal = terminal;
-        this.kind = kind;
     }
 
     /** Returns a reporter for stderr that draws a bar when a console is attached. */
     public static ProgressReporter forStderr() {
-        return forStderr(ValidationKind.LOSS);
-    }
-
-    /** Returns a reporter for stderr labelling validation as {@code kind}. */
-    public static ProgressReporter forStderr(ValidationKind kind) {
-        return new ProgressReporter(System.err, System.console() != null, kind);
+        return new ProgressReporter(System.err, System.console() != null);
     }
 
     @Override
@@ -84,21 +71,19 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
     public void onEpoch(EpochRecord r, boolean improved) {
         closeBar();
         String valid =
-                kind == ValidationKind.ERROR_RATE
+                r.metric().equals("loss")
                         ? String.format(
                                 java.util.Locale.ROOT,
-                                "dev error %.4f (accuracy %.4f)",
-                                r.validLoss(),
-                                1 - r.validLoss())
-                        : String.format(
-                                java.util.Locale.ROOT,
                                 "valid loss %.4f (%.4f bits)",
-                                r.validLoss(),
-                                r.validLoss() / Math.log(2));
+                                r.valid(),
+                                r.valid() / Math.log(2))
+                        : String.format(
+                                java.util.Locale.ROOT, "valid %s %.4f", r.metric(), r.valid());
         out.printf(
                 java.util.Locale.ROOT,
-                "epoch %d: train loss %.4f, %s, lr %.3g, %.0f tok/s, %.0f s%s%n",
+                "epoch %d%s: train loss %.4f, %s, lr %.3g, %.0f tok/s, %.0f s%s%n",
                 r.epoch(),
+                r.partial() ? " (stopped inside)" : "",
                 r.trainLoss(),
                 valid,
                 r.learningRate(),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import org.seqlab.io.SettingException;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.TrainingDivergedException;
 import org.seqlab.tasks.bench.BenchCommand;
@@ -88,7 +89,9 @@ public final class Seqlab implements Runnable {
         String message =
                 e instanceof NoSuchFileException n
                         ? n.getFile() + ": no such file"
-                        : e.getMessage();
+                        : e instanceof SettingException s
+                                ? "--" + s.setting().replace('_', '-') + " " + s.problem()
+                                : e.getMessage();
         err.println("seqlab: " + (message == null ? e.toString() : message));
         if (verbose) {
             e.printStackTrace(err);

@@ -3,20 +3,20 @@ package org.seqlab.tasks.lm;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seqlab.corpora.TextReader;
 import org.seqlab.eval.LanguageModelScore;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.Sampler;
-import org.seqlab.seq2seq.TrainingConfig;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
-import org.seqlab.tasks.cli.DurationConverter;
 import org.seqlab.tasks.cli.ModelPaths;
 import org.seqlab.tasks.cli.ProgressReporter;
+import org.seqlab.tasks.cli.TrainingOptions;
 import org.seqlab.tokenizers.TokenizerSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqlab lm}: train, evaluate and sample character- or word-level language models. */
@@ -30,18 +30,24 @@ public final class LmCommand {
     /** The model used when {@code --model} is not given. */
     public static final String DEFAULT_MODEL = "models/char-shakespeare";
 
+    /** The defaults of {@code lm train}'s model-dependent training flags. */
+    public static final class Defaults extends TrainingOptions.Defaults {
+        /** Creates the provider picocli instantiates. */
+        public Defaults() {
+            super("50", "2e-3", "64", "1e-5");
+        }
+    }
+
     /** {@code seqlab lm train}. */
     @Command(
             name = "train",
             mixinStandardHelpOptions = true,
             sortOptions = false,
+            defaultValueProvider = Defaults.class,
             description = "Train a language model on a text file into a model directory.")
     static final class Train implements Callable<Integer> {
         @Option(names = "--corpus", required = true, description = "UTF-8 text (or .gz).")
         Path corpus;
-
-        @Option(names = "--out", required = true, description = "Model directory to write.")
-        Path out;
 
         @Option(names = "--level", defaultValue = "char", description = "char or word.")
         String level;
@@ -64,42 +70,6 @@ public final class LmCommand {
         @Option(names = "--seq-len", defaultValue = "100")
         int seqLen;
 
-        @Option(names = "--batch", defaultValue = "64")
-        int batch;
-
-        @Option(names = "--epochs", defaultValue = "50")
-        int epochs;
-
-        @Option(
-                names = "--max-time",
-                converter = DurationConverter.class,
-                description = "Wall-clock budget, e.g. 45m; stops cleanly with a checkpoint.")
-        Duration maxTime;
-
-        @Option(names = "--lr", defaultValue = "2e-3")
-        float lr;
-
-        @Option(names = "--clip", defaultValue = "5", description = "Global gradient-norm limit.")
-        double clip;
-
-        @Option(names = "--weight-decay", defaultValue = "0", description = "AdamW decay.")
-        float weightDecay;
-
-        @Option(
-                names = "--lr-decay",
-                defaultValue = "0.5",
-                description = "Factor applied when validation stops improving.")
-        float lrDecay;
-
-        @Option(
-                names = "--patience",
-                defaultValue = "0",
-                description = "Epochs without improvement tolerated before decaying.")
-        int patience;
-
-        @Option(names = "--min-lr", defaultValue = "1e-5")
-        float minLr;
-
         @Option(names = "--valid-fraction", defaultValue = "0.1")
         double validFraction;
 
@@ -109,12 +79,6 @@ public final class LmCommand {
         @Option(names = "--max-vocab", defaultValue = "0")
         int maxVocab;
 
-        @Option(names = "--checkpoint-every", defaultValue = "200")
-        int checkpointEvery;
-
-        @Option(names = "--seed", defaultValue = "1")
-        long seed;
-
         @Option(
                 names = "--tokenizer",
                 defaultValue = "whitespace",
@@ -123,8 +87,7 @@ public final class LmCommand {
                                 + " (the merges are copied into the model).")
         String tokenizer;
 
-        @Option(names = "--resume", description = "Continue the run in --out from its checkpoint.")
-        boolean resume;
+        @Mixin TrainingOptions training;
 
         @Override
         public Integer call() throws Exception {
@@ -137,39 +100,31 @@ public final class LmCommand {
                             embedding,
                             dropout,
                             seqLen,
-                            batch,
+                            training.batch(),
                             validFraction,
                             minCount,
                             maxVocab,
-                            new TrainingConfig(
-                                    epochs,
-                                    lr,
-                                    clip,
-                                    weightDecay,
-                                    lrDecay,
-                                    patience,
-                                    minLr,
-                                    maxTime,
-                                    checkpointEvery,
-                                    seed),
+                            training.config(),
                             TokenizerSpec.parse(tokenizer));
+            Path out = training.out();
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 LmTrainer.Result r =
                         new LmTrainer(config, progress)
                                 .train(
                                         corpus,
                                         out,
-                                        resume,
+                                        training.resume(),
                                         CommandLines.current("seqlab lm train"));
                 TrainingLoop.Result l = r.loop();
                 System.out.printf(
+                        Locale.ROOT,
                         "stopped: %s after %d epochs, %d updates, %.0f s;"
                                 + " best valid loss %.4f nats/token; %.0f tokens/s; model in %s%n",
-                        l.reason().name().toLowerCase(java.util.Locale.ROOT),
+                        l.reason().name().toLowerCase(Locale.ROOT),
                         l.epochsCompleted(),
                         l.globalStep(),
                         l.elapsedSeconds(),
-                        l.bestValidLoss(),
+                        l.bestValid(),
                         l.tokensPerSecond(),
                         out);
             }

@@ -1,6 +1,7 @@
 package org.seqlab.tasks.lm;
 
 import com.google.gson.JsonObject;
+import org.seqlab.io.SettingException;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.LanguageModelSpec;
 import org.seqlab.seq2seq.TrainingConfig;
@@ -49,41 +50,58 @@ public record LmConfig(
         }
         new LanguageModelSpec(cell, 5, embedding, hidden, layers, dropout);
         if (seqLen < 1) {
-            throw new IllegalArgumentException("--seq-len must be at least 1; got " + seqLen + ".");
+            throw new SettingException("seq_len", "must be at least 1; got " + seqLen + ".");
         }
         if (batch < 1) {
-            throw new IllegalArgumentException("--batch must be at least 1; got " + batch + ".");
+            throw new SettingException("batch", "must be at least 1; got " + batch + ".");
         }
         if (!(validFraction >= 0 && validFraction < 1)) {
-            throw new IllegalArgumentException(
-                    "--valid-fraction must be in [0, 1); got " + validFraction + ".");
+            throw new SettingException(
+                    "valid_fraction", "must be in [0, 1); got " + validFraction + ".");
         }
         if (minCount < 1) {
-            throw new IllegalArgumentException(
-                    "--min-count must be at least 1; got " + minCount + ".");
+            throw new SettingException("min_count", "must be at least 1; got " + minCount + ".");
         }
         if (maxVocab != 0 && maxVocab < 5) {
-            throw new IllegalArgumentException(
-                    "--max-vocab must be 0 (no limit) or at least 5; got " + maxVocab + ".");
+            throw new SettingException(
+                    "max_vocab", "must be 0 (no limit) or at least 5; got " + maxVocab + ".");
         }
     }
 
-    /** Returns the defaults of {@code seqlab lm train}. */
-    public static LmConfig defaults() {
+    /** Returns a copy with other training settings. */
+    public LmConfig withTraining(TrainingConfig t) {
         return new LmConfig(
-                Level.CHAR,
-                CellType.LSTM,
-                2,
-                512,
-                64,
-                0.2f,
-                100,
-                64,
-                0.1,
-                1,
-                0,
-                new TrainingConfig(50, 2e-3f, 5, 0, 0.5f, 0, 1e-5f, null, 200, 1),
-                null);
+                level,
+                cell,
+                layers,
+                hidden,
+                embedding,
+                dropout,
+                seqLen,
+                batch,
+                validFraction,
+                minCount,
+                maxVocab,
+                t,
+                tokenizer);
+    }
+
+    /** Returns a copy with another tokenizer. */
+    public LmConfig withTokenizer(TokenizerSpec spec) {
+        return new LmConfig(
+                level,
+                cell,
+                layers,
+                hidden,
+                embedding,
+                dropout,
+                seqLen,
+                batch,
+                validFraction,
+                minCount,
+                maxVocab,
+                training,
+                spec);
     }
 
     /** Returns the run's seed. */

@@ -4,12 +4,12 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.seqlab.seq2seq.ModelDirectory;
 import org.seqlab.seq2seq.ModelFormatException;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.RecurrentLanguageModel;
@@ -28,12 +28,6 @@ public final class LmModel implements AutoCloseable {
     /** The task id written in manifests. */
     public static final String TASK = "lm";
 
-    static final String VOCAB = "vocab.txt";
-    static final String PARAMS = "model.safetensors";
-
-    /** Name of the BPE merges file a word-level model with {@code bpe} keeps beside itself. */
-    static final String BPE = "bpe-merges.txt";
-
     private final NDManager manager;
     private final RecurrentLanguageModel network;
     private final Vocabulary vocabulary;
@@ -47,8 +41,8 @@ public final class LmModel implements AutoCloseable {
             Vocabulary vocabulary,
             LmConfig config,
             ModelManifest manifest,
-            Path dir) {
-        this.tokenizer = tokenizer(config.tokenizer(), dir);
+            Tokenizer tokenizer) {
+        this.tokenizer = tokenizer;
         this.manager = manager;
         this.network = network;
         this.vocabulary = vocabulary;
@@ -66,26 +60,20 @@ public final class LmModel implements AutoCloseable {
      * Builds the tokenizer a spec names; a relative BPE merges file is resolved against the model
      * directory {@code dir}, so a model directory is self-contained.
      */
-    static Tokenizer tokenizer(TokenizerSpec spec, Path dir) {
-        if (spec.bpeFile() != null && dir != null && !Path.of(spec.bpeFile()).isAbsolute()) {
-            spec =
-                    new TokenizerSpec(
-                            spec.name(), spec.options(), dir.resolve(spec.bpeFile()).toString());
-        }
-        try {
-            return spec.build();
-        } catch (java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException(
-                    "Cannot load the BPE merges of the tokenizer: " + e.getCause().getMessage(), e);
-        }
+    static Tokenizer tokenizer(TokenizerSpec spec, Path dir) throws ModelFormatException {
+        return dir == null
+                ? ModelDirectory.tokenizerOf(spec)
+                : ModelDirectory.tokenizerIn(spec, dir);
     }
 
     /** Creates an untrained model with seeded weights; {@code dir} anchors a BPE file. */
-    static LmModel create(LmConfig config, Vocabulary vocabulary, Path dir) {
+    static LmModel create(LmConfig config, Vocabulary vocabulary, Path dir)
+            throws ModelFormatException {
+        Tokenizer tokenizer = tokenizer(config.tokenizer(), dir);
         NDManager manager = newManager();
         RecurrentLanguageModel net =
                 new RecurrentLanguageModel(config.spec(vocabulary.size()), manager, config.seed());
-        return new LmModel(manager, net, vocabulary, config, null, dir);
+        return new LmModel(manager, net, vocabulary, config, null, tokenizer);
     }
 
     /**
@@ -95,46 +83,25 @@ public final class LmModel implements AutoCloseable {
      *     task or of a newer format
      */
     public static LmModel load(Path dir) throws IOException {
-        ModelManifest manifest = ModelManifest.read(dir, TASK);
-        LmConfig config;
-        try {
-            config = LmConfig.fromJson(manifest.config());
-        } catch (RuntimeException e) {
-            throw new ModelFormatException(
-                    dir.resolve(ModelManifest.FILE)
-                            + ": invalid lm config ("
-                            + e.getMessage()
-                            + ")",
-                    e);
-        }
-        for (String f : new String[] {VOCAB, PARAMS}) {
-            if (!Files.isRegularFile(dir.resolve(f))) {
-                throw new ModelFormatException(
-                        dir + ": incomplete model directory (" + f + " is missing)");
-            }
-        }
-        Vocabulary vocab = Vocabulary.load(dir.resolve(VOCAB));
-        NDManager manager = newManager();
-        try {
-            RecurrentLanguageModel net =
-                    new RecurrentLanguageModel(config.spec(vocab.size()), manager, config.seed());
-            net.parameters().load(dir.resolve(PARAMS));
-            return new LmModel(manager, net, vocab, config, manifest, dir);
-        } catch (IOException | RuntimeException e) {
-            manager.close();
-            if (e instanceof ModelFormatException m) {
-                throw m;
-            }
-            throw new ModelFormatException(dir.resolve(PARAMS) + ": " + e.getMessage(), e);
-        }
+        ModelDirectory md =
+                ModelDirectory.open(dir, TASK, ModelDirectory.VOCAB, ModelDirectory.PARAMS);
+        LmConfig config = md.config(LmConfig::fromJson);
+        Vocabulary vocab = md.vocabulary();
+        Tokenizer tokenizer = md.tokenizer(config.tokenizer());
+        return md.build(
+                newManager(),
+                manager -> {
+                    RecurrentLanguageModel net =
+                            new RecurrentLanguageModel(
+                                    config.spec(vocab.size()), manager, config.seed());
+                    md.loadParameters(net.parameters());
+                    return new LmModel(manager, net, vocab, config, md.manifest(), tokenizer);
+                });
     }
 
-    /** Writes weights and vocabulary, then the manifest, each atomically, into {@code dir}. */
+    /** Writes the model into {@code dir}: vocabulary and weights, then the manifest. */
     public void save(Path dir, ModelManifest newManifest) throws IOException {
-        Files.createDirectories(dir);
-        vocabulary.save(dir.resolve(VOCAB));
-        network.parameters().save(dir.resolve(PARAMS));
-        newManifest.write(dir);
+        ModelDirectory.save(dir, newManifest, vocabulary, network.parameters(), null);
     }
 
     /** Returns the ids of {@code text}'s tokens; unknown tokens map to {@code <unk>}. */

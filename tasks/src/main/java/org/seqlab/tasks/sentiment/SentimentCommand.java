@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,18 +19,17 @@ import org.seqlab.corpora.LabeledFormat;
 import org.seqlab.corpora.LabeledReader;
 import org.seqlab.eval.ClassificationReport;
 import org.seqlab.eval.ConfusionMatrixChart;
-import org.seqlab.eval.ValidationKind;
 import org.seqlab.io.AtomicFiles;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.PoolingType;
-import org.seqlab.seq2seq.TrainingConfig;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
-import org.seqlab.tasks.cli.DurationConverter;
 import org.seqlab.tasks.cli.ModelPaths;
 import org.seqlab.tasks.cli.ProgressReporter;
+import org.seqlab.tasks.cli.TrainingOptions;
 import org.seqlab.tokenizers.TokenizerSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,11 +55,20 @@ public final class SentimentCommand {
         return LabeledReader.read(path, f, new LabeledReader.ReadOptions(skipBad, false, "train"));
     }
 
+    /** The defaults of {@code sentiment train}'s model-dependent training flags. */
+    public static final class Defaults extends TrainingOptions.Defaults {
+        /** Creates the provider picocli instantiates. */
+        public Defaults() {
+            super("10", "1e-3", "32", "1e-4");
+        }
+    }
+
     /** {@code seqlab sentiment train}. */
     @Command(
             name = "train",
             mixinStandardHelpOptions = true,
             sortOptions = false,
+            defaultValueProvider = Defaults.class,
             description = "Train a classifier on labeled texts into a model directory.")
     static final class Train implements Callable<Integer> {
         @Option(
@@ -75,9 +82,6 @@ public final class SentimentCommand {
 
         @Option(names = "--format", description = "aclimdb, jsonl or tsv (default: detect).")
         String format;
-
-        @Option(names = "--out", required = true)
-        Path out;
 
         @Option(names = "--vectors", description = "Pretrained GloVe/word2vec/fastText vectors.")
         Path vectors;
@@ -135,49 +139,16 @@ public final class SentimentCommand {
                                 + " unseen movies for aclImdb-ordered data).")
         String devSplit;
 
-        @Option(names = "--batch", defaultValue = "32")
-        int batch;
-
         @Option(names = "--freeze-epochs", defaultValue = "1")
         int freezeEpochs;
 
         @Option(names = "--class-weights", defaultValue = "true", negatable = true)
         boolean classWeights;
 
-        @Option(names = "--epochs", defaultValue = "10")
-        int epochs;
-
-        @Option(names = "--max-time", converter = DurationConverter.class)
-        Duration maxTime;
-
-        @Option(names = "--lr", defaultValue = "1e-3")
-        float lr;
-
-        @Option(names = "--clip", defaultValue = "5")
-        double clip;
-
-        @Option(names = "--weight-decay", defaultValue = "0")
-        float weightDecay;
-
-        @Option(names = "--patience", defaultValue = "0")
-        int patience;
-
-        @Option(names = "--min-lr", defaultValue = "1e-4", description = "Early stop below it.")
-        float minLr;
-
-        @Option(names = "--seed", defaultValue = "1")
-        long seed;
-
-        @Option(
-                names = "--average",
-                defaultValue = "0",
-                description =
-                        "Validate and keep an exponential moving average of the weights with this"
-                                + " decay per step (e.g. 0.998); 0 keeps the trained weights.")
-        float average;
-
         @Option(names = "--skip-bad", description = "Skip malformed input lines and count them.")
         boolean skipBad;
+
+        @Mixin TrainingOptions training;
 
         @Override
         public Integer call() throws Exception {
@@ -197,25 +168,21 @@ public final class SentimentCommand {
                             maxVocab,
                             devFraction,
                             DevSplit.parse(devSplit),
-                            batch,
+                            training.batch(),
                             freezeEpochs,
                             classWeights,
-                            new TrainingConfig(
-                                    epochs,
-                                    lr,
-                                    clip,
-                                    weightDecay,
-                                    0.5f,
-                                    patience,
-                                    minLr,
-                                    maxTime,
-                                    500,
-                                    seed,
-                                    average));
+                            training.config());
             LabeledCorpus trainData = read(train, format, skipBad);
             LabeledCorpus devData = dev == null ? null : read(dev, format, skipBad);
-            try (ProgressReporter progress =
-                    ProgressReporter.forStderr(ValidationKind.ERROR_RATE)) {
+            if (trainData.labels().size() < 2) {
+                throw new IllegalArgumentException(
+                        train
+                                + ": a classifier needs at least 2 labels; the data has "
+                                + trainData.labels()
+                                + ".");
+            }
+            Path out = training.out();
+            try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 SentimentTrainer.Result r =
                         new SentimentTrainer(config, progress)
                                 .train(
@@ -223,6 +190,7 @@ public final class SentimentCommand {
                                         devData,
                                         vectors,
                                         out,
+                                        training.resume(),
                                         CommandLines.current("seqlab sentiment train"));
                 TrainingLoop.Result l = r.loop();
                 System.out.printf(
@@ -232,7 +200,7 @@ public final class SentimentCommand {
                         l.reason().name().toLowerCase(Locale.ROOT),
                         l.epochsCompleted(),
                         l.elapsedSeconds(),
-                        1 - l.bestValidLoss(),
+                        l.bestValid(),
                         r.vocabularySize(),
                         r.coverage().isEmpty() ? "" : " (" + r.coverage() + ")",
                         out);

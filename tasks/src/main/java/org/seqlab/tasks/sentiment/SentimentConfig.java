@@ -3,6 +3,7 @@ package org.seqlab.tasks.sentiment;
 import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.seqlab.io.SettingException;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.PoolingType;
 import org.seqlab.seq2seq.TrainingConfig;
@@ -61,37 +62,82 @@ public record SentimentConfig(
             throw new IllegalArgumentException(
                     "tokenizer, cell, pooling, truncation and dev split are set.");
         }
-        positive("--hidden", hidden);
-        positive("--layers", layers);
-        positive("--embedding", embedding);
-        positive("--max-tokens", maxTokens);
-        positive("--min-count", minCount);
-        positive("--batch", batch);
+        positive("hidden", hidden);
+        positive("layers", layers);
+        positive("embedding", embedding);
+        positive("max_tokens", maxTokens);
+        positive("min_count", minCount);
+        positive("batch", batch);
         if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("--dropout must be in [0, 1); got " + dropout + ".");
+            throw new SettingException("dropout", "must be in [0, 1); got " + dropout + ".");
         }
         if (!(wordDropout >= 0 && wordDropout < 1)) {
-            throw new IllegalArgumentException(
-                    "--word-dropout must be in [0, 1); got " + wordDropout + ".");
+            throw new SettingException(
+                    "word_dropout", "must be in [0, 1); got " + wordDropout + ".");
         }
         if (!(devFraction > 0 && devFraction < 1)) {
-            throw new IllegalArgumentException(
-                    "--dev-fraction must be in (0, 1); got " + devFraction + ".");
+            throw new SettingException(
+                    "dev_fraction", "must be in (0, 1); got " + devFraction + ".");
         }
         if (freezeEpochs < -1) {
-            throw new IllegalArgumentException(
-                    "--freeze-epochs must be >= -1; got " + freezeEpochs + ".");
+            throw new SettingException("freeze_epochs", "must be >= -1; got " + freezeEpochs + ".");
         }
         if (maxVocab != 0 && maxVocab < 5) {
-            throw new IllegalArgumentException(
-                    "--max-vocab must be 0 (no limit) or at least 5; got " + maxVocab + ".");
+            throw new SettingException(
+                    "max_vocab", "must be 0 (no limit) or at least 5; got " + maxVocab + ".");
         }
     }
 
     private static void positive(String what, int v) {
         if (v < 1) {
-            throw new IllegalArgumentException(what + " must be at least 1; got " + v + ".");
+            throw new SettingException(what, "must be at least 1; got " + v + ".");
         }
+    }
+
+    /** Returns a copy with other training settings. */
+    public SentimentConfig withTraining(TrainingConfig t) {
+        return new SentimentConfig(
+                tokenizer,
+                cell,
+                hidden,
+                layers,
+                embedding,
+                dropout,
+                wordDropout,
+                pooling,
+                maxTokens,
+                truncation,
+                minCount,
+                maxVocab,
+                devFraction,
+                devSplit,
+                batch,
+                freezeEpochs,
+                classWeights,
+                t);
+    }
+
+    /** Returns a copy with another tokenizer. */
+    public SentimentConfig withTokenizer(TokenizerSpec spec) {
+        return new SentimentConfig(
+                spec,
+                cell,
+                hidden,
+                layers,
+                embedding,
+                dropout,
+                wordDropout,
+                pooling,
+                maxTokens,
+                truncation,
+                minCount,
+                maxVocab,
+                devFraction,
+                devSplit,
+                batch,
+                freezeEpochs,
+                classWeights,
+                training);
     }
 
     /** Returns the run's seed. */

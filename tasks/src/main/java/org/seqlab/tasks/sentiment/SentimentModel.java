@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.seqlab.io.AtomicFiles;
+import org.seqlab.seq2seq.ModelDirectory;
 import org.seqlab.seq2seq.ModelFormatException;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.NamedParameters;
@@ -38,8 +39,6 @@ public final class SentimentModel implements AutoCloseable {
     /** The task id written in manifests. */
     public static final String TASK = "sentiment";
 
-    static final String VOCAB = "vocab.txt";
-    static final String PARAMS = "model.safetensors";
     static final String LABELS = "labels.json";
 
     /** Batch size used for scoring. */
@@ -73,17 +72,18 @@ public final class SentimentModel implements AutoCloseable {
     private final ModelManifest manifest;
 
     private SentimentModel(
+            NDManager manager,
             SentimentConfig config,
             Vocabulary vocabulary,
             List<String> labels,
+            Tokenizer tokenizer,
             ModelManifest manifest) {
-        Device device = Engine.getInstance().defaultDevice();
-        this.manager = NDManager.newBaseManager(device);
+        this.manager = manager;
         this.config = config;
         this.vocabulary = vocabulary;
         this.labels = List.copyOf(labels);
         this.manifest = manifest;
-        this.tokenizer = config.tokenizer().build();
+        this.tokenizer = tokenizer;
         this.params = new NamedParameters(manager, config.seed());
         this.encoder =
                 new SequenceEncoder(
@@ -104,13 +104,30 @@ public final class SentimentModel implements AutoCloseable {
         this.outBias = params.uniform("output.bias", new Shape(labels.size()), bound);
     }
 
-    /** Creates an untrained model with seeded weights. */
+    private static NDManager newManager() {
+        Device device = Engine.getInstance().defaultDevice();
+        return NDManager.newBaseManager(device);
+    }
+
+    /** Creates an untrained model with seeded weights and the tokenizer its config names. */
     static SentimentModel create(SentimentConfig config, Vocabulary vocab, List<String> labels) {
+        return create(config, vocab, labels, config.tokenizer().build());
+    }
+
+    /** Creates an untrained model with seeded weights. */
+    static SentimentModel create(
+            SentimentConfig config, Vocabulary vocab, List<String> labels, Tokenizer tokenizer) {
         if (labels.size() < 2) {
             throw new IllegalArgumentException(
                     "A classifier needs at least 2 labels; the data has " + labels + ".");
         }
-        return new SentimentModel(config, vocab, labels, null);
+        NDManager manager = newManager();
+        try {
+            return new SentimentModel(manager, config, vocab, labels, tokenizer, null);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     /**
@@ -120,47 +137,43 @@ public final class SentimentModel implements AutoCloseable {
      *     a newer format
      */
     public static SentimentModel load(Path dir) throws IOException {
-        ModelManifest manifest = ModelManifest.read(dir, TASK);
-        for (String f : new String[] {VOCAB, PARAMS, LABELS}) {
-            if (!Files.isRegularFile(dir.resolve(f))) {
-                throw new ModelFormatException(
-                        dir + ": incomplete model directory (" + f + " is missing)");
-            }
-        }
-        SentimentConfig config;
+        ModelDirectory md =
+                ModelDirectory.open(dir, TASK, ModelDirectory.VOCAB, ModelDirectory.PARAMS, LABELS);
+        SentimentConfig config = md.config(SentimentConfig::fromJson);
         List<String> labels = new ArrayList<>();
         try {
-            config = SentimentConfig.fromJson(manifest.config());
             JsonArray a =
                     JsonParser.parseString(
-                                    Files.readString(dir.resolve(LABELS), StandardCharsets.UTF_8))
+                                    Files.readString(md.file(LABELS), StandardCharsets.UTF_8))
                             .getAsJsonArray();
             a.forEach(e -> labels.add(e.getAsString()));
         } catch (RuntimeException e) {
-            throw new ModelFormatException(dir + ": invalid sentiment model (" + e + ")", e);
+            throw new ModelFormatException(
+                    md.file(LABELS) + ": expected a JSON array of label strings", e);
         }
-        SentimentModel m =
-                new SentimentModel(config, Vocabulary.load(dir.resolve(VOCAB)), labels, manifest);
-        try {
-            m.params.load(dir.resolve(PARAMS));
-            return m;
-        } catch (IOException | RuntimeException e) {
-            m.close();
-            throw e instanceof ModelFormatException f
-                    ? f
-                    : new ModelFormatException(dir.resolve(PARAMS) + ": " + e.getMessage(), e);
-        }
+        Vocabulary vocab = md.vocabulary();
+        Tokenizer tokenizer = md.tokenizer(config.tokenizer());
+        return md.build(
+                newManager(),
+                manager -> {
+                    SentimentModel m =
+                            new SentimentModel(
+                                    manager, config, vocab, labels, tokenizer, md.manifest());
+                    md.loadParameters(m.params);
+                    return m;
+                });
     }
 
-    /** Writes weights, vocabulary and labels, then the manifest, each atomically. */
+    /** Writes weights, vocabulary and labels, each atomically, then the manifest. */
     public void save(Path dir, ModelManifest newManifest) throws IOException {
-        Files.createDirectories(dir);
-        vocabulary.save(dir.resolve(VOCAB));
         JsonArray a = new JsonArray();
         labels.forEach(a::add);
-        AtomicFiles.writeString(dir.resolve(LABELS), a + "\n");
-        params.save(dir.resolve(PARAMS));
-        newManifest.write(dir);
+        ModelDirectory.save(
+                dir,
+                newManifest,
+                vocabulary,
+                params,
+                d -> AtomicFiles.writeString(d.resolve(LABELS), a + "\n"));
     }
 
     /** Returns the token ids the model reads for {@code text}: tokenized and truncated. */
@@ -173,7 +186,15 @@ public final class SentimentModel implements AutoCloseable {
 
     /** Tokenizes {@code text} and truncates it by the configured policy. */
     Read read(String text) {
-        List<Token> all = tokenizer.tokenize(text);
+        return read(tokenizer.tokenize(text));
+    }
+
+    /** Returns the ids the model reads for already tokenized text (truncated, then looked up). */
+    int[] ids(List<Token> tokens) {
+        return read(tokens).ids();
+    }
+
+    private Read read(List<Token> all) {
         int[] positions = new int[all.size()];
         for (int i = 0; i < positions.length; i++) {
             positions[i] = i;

@@ -36,7 +36,7 @@ class LmModelTest {
                 0.1,
                 1,
                 0,
-                new TrainingConfig(1, 1e-3f, 5, 0, 0.5f, 0, 0, null, 10, 3),
+                new TrainingConfig(1, 1e-3f, 5, 0, 0.5f, 0, 0, null, 10, 3, 0, 0),
                 null);
     }
 
@@ -76,7 +76,7 @@ class LmModelTest {
     }
 
     @Test
-    void sameSeedSameInitialWeights() {
+    void sameSeedSameInitialWeights() throws Exception {
         Vocabulary vocab = Vocabulary.of(List.of("x", "y"));
         try (LmModel a = LmModel.create(tiny(Level.CHAR, CellType.LSTM), vocab, null);
                 LmModel b = LmModel.create(tiny(Level.CHAR, CellType.LSTM), vocab, null)) {

@@ -59,7 +59,7 @@ class LmResumeTest {
         assertEquals(2, b.size());
         for (int i = 0; i < 2; i++) {
             assertEquals(a.get(i).trainLoss(), b.get(i).trainLoss(), 1e-5, "epoch " + (i + 1));
-            assertEquals(a.get(i).validLoss(), b.get(i).validLoss(), 1e-5, "epoch " + (i + 1));
+            assertEquals(a.get(i).valid(), b.get(i).valid(), 1e-5, "epoch " + (i + 1));
         }
         try (LmModel x = LmModel.load(straight);
                 LmModel y = LmModel.load(killed);

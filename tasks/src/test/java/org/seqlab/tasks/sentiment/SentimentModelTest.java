@@ -39,7 +39,7 @@ class SentimentModelTest {
                 4,
                 1,
                 true,
-                new TrainingConfig(1, 1e-3f, 5, 0, 0.5f, 0, 0, null, 10, 7));
+                new TrainingConfig(1, 1e-3f, 5, 0, 0.5f, 0, 0, null, 10, 7, 0, 0));
     }
 
     private static final List<String> TEXTS =

@@ -1,0 +1,176 @@
+package org.seqlab.tasks.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.seqlab.seq2seq.TrainingConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The training flags every task's {@code train} command shares, as one picocli mixin: the same
+ * names, help text and defaults everywhere. A task may change the defaults of the flags that depend
+ * on its model ({@code --epochs --lr --batch --min-lr}) through a {@link Defaults} provider on its
+ * command, declared in one place and shown by {@code --help}; every other default is common.
+ */
+public final class TrainingOptions {
+
+    @Option(names = "--out", required = true, description = "Model directory to write.")
+    Path out;
+
+    @Option(
+            names = "--epochs",
+            defaultValue = "10",
+            description = "The most epochs to run (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(
+            names = "--max-time",
+            converter = DurationConverter.class,
+            description =
+                    "Wall-clock budget, e.g. 45m or 1h30m; stops cleanly, validating and"
+                            + " checkpointing what was trained.")
+    Duration maxTime;
+
+    @Option(
+            names = "--lr",
+            defaultValue = "1e-3",
+            description = "Adam's initial learning rate (default: ${DEFAULT-VALUE}).")
+    float lr;
+
+    @Option(
+            names = "--clip",
+            defaultValue = "5",
+            description = "Global gradient-norm limit; 0 disables (default: ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(
+            names = "--weight-decay",
+            defaultValue = "0",
+            description = "Decoupled weight decay (AdamW) (default: ${DEFAULT-VALUE}).")
+    float weightDecay;
+
+    @Option(
+            names = "--lr-decay",
+            defaultValue = "0.5",
+            description =
+                    "Factor applied to the learning rate when validation stops improving"
+                            + " (default: ${DEFAULT-VALUE}).")
+    float lrDecay;
+
+    @Option(
+            names = "--patience",
+            defaultValue = "0",
+            description =
+                    "Validations without improvement tolerated before the learning rate decays"
+                            + " (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(
+            names = "--min-lr",
+            defaultValue = "1e-5",
+            description =
+                    "Stop once the learning rate decays below this (default: ${DEFAULT-VALUE}).")
+    float minLr;
+
+    @Option(
+            names = "--stop-after",
+            defaultValue = "0",
+            description =
+                    "Stop after this many validations in a row without improvement; 0 never"
+                            + " (default: ${DEFAULT-VALUE}).")
+    int stopAfter;
+
+    @Option(
+            names = "--batch",
+            defaultValue = "64",
+            description = "Examples (or streams) per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--checkpoint-every",
+            defaultValue = "200",
+            description =
+                    "Updates between checkpoints; one is also written every epoch"
+                            + " (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(
+            names = "--average",
+            defaultValue = "0",
+            description =
+                    "Validate and keep an exponential moving average of the weights with this"
+                            + " decay per update (e.g. 0.998); 0 keeps the trained weights.")
+    float average;
+
+    @Option(
+            names = "--resume",
+            description = "Continue the run in --out from its checkpoint (exactly).")
+    boolean resume;
+
+    /** Returns the output directory. */
+    public Path out() {
+        return out;
+    }
+
+    /** Returns whether to resume the run in {@link #out()}. */
+    public boolean resume() {
+        return resume;
+    }
+
+    /** Returns the batch size. */
+    public int batch() {
+        return batch;
+    }
+
+    /** Returns the training loop's settings. */
+    public TrainingConfig config() {
+        return new TrainingConfig(
+                epochs,
+                lr,
+                clip,
+                weightDecay,
+                lrDecay,
+                patience,
+                minLr,
+                maxTime,
+                checkpointEvery,
+                seed,
+                average,
+                stopAfter);
+    }
+
+    /**
+     * A task's defaults for the model-dependent training flags, as a picocli default provider:
+     * subclass it with a public no-argument constructor and name it in the command's {@code
+     * defaultValueProvider}.
+     */
+    public abstract static class Defaults implements CommandLine.IDefaultValueProvider {
+        private final Map<String, String> values;
+
+        /**
+         * Creates the provider.
+         *
+         * @param epochs default of {@code --epochs}
+         * @param lr default of {@code --lr}
+         * @param batch default of {@code --batch}
+         * @param minLr default of {@code --min-lr}
+         */
+        protected Defaults(String epochs, String lr, String batch, String minLr) {
+            values = Map.of("--epochs", epochs, "--lr", lr, "--batch", batch, "--min-lr", minLr);
+        }
+
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            return arg instanceof OptionSpec o ? values.get(o.longestName()) : null;
+        }
+    }
+}
