@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqlab.eval.EpochRecord;
 import org.seqlab.eval.TrainingLog;
 import org.seqlab.seq2seq.Checkpoint;
+import org.seqlab.tasks.cli.ChildTraining;
 import org.seqlab.tasks.cli.CliRun;
 
 /**
@@ -40,14 +38,9 @@ class LmResumeTest {
         assertEquals(0, r.code(), r.err());
 
         Path killed = dir.resolve("killed");
-        Process p = startTraining(args(corpus, killed, "--max-time", "10m"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!hasMidRunCheckpoint(killed) && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        p.destroyForcibly().waitFor();
-        assertTrue(hasMidRunCheckpoint(killed), "the child wrote a checkpoint before the kill");
-        Checkpoint.Position at = Checkpoint.readPosition(Checkpoint.find(killed));
+        Checkpoint.Position at =
+                ChildTraining.killAfter(killed, 4, args(corpus, killed, "--max-time", "10m"));
+        assertTrue(at != null, "the child wrote a checkpoint before the kill");
         assertTrue(at.globalStep() > 0 && at.epoch() < 2, "killed mid-run at " + at);
 
         CliRun resumed = CliRun.run(args(corpus, killed, "--resume"));
@@ -71,33 +64,5 @@ class LmResumeTest {
                     y.network().forward(in, null, false).logits().toFloatArray(),
                     1e-4f);
         }
-    }
-
-    private static boolean hasMidRunCheckpoint(Path run) {
-        Path found = Checkpoint.find(run);
-        if (found == null) {
-            return false;
-        }
-        try {
-            Checkpoint.Position p = Checkpoint.readPosition(found);
-            return p.globalStep() >= 4;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static Process startTraining(String[] args) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Dai.djl.offline=true");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("org.seqlab.tasks.cli.Seqlab");
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        new File(System.getProperty("java.io.tmpdir"), "seqlab-resume-child.log"))
-                .start();
     }
 }
