@@ -195,11 +195,17 @@ public final class LmCommand {
         @Option(
                 names = "--streams",
                 defaultValue = "16",
-                description = "Parallel parts the text is cut into.")
+                description =
+                        "Parallel parts the text is cut into (at least 1); every token is"
+                                + " scored once whatever their number.")
         int streams;
 
         @Override
         public Integer call() throws Exception {
+            if (streams < 1) {
+                throw new IllegalArgumentException(
+                        "--streams must be at least 1; got " + streams + ".");
+            }
             try (LmModel m = LmModel.load(ModelPaths.resolve(model))) {
                 String text = TextReader.read(corpus);
                 int[] ids = m.encode(text);
