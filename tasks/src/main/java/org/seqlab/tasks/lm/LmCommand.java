@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seqlab.corpora.TextReader;
 import org.seqlab.eval.LanguageModelScore;
@@ -163,9 +164,10 @@ public final class LmCommand {
                                         CommandLines.current("seqlab lm train"));
                 TrainingLoop.Result l = r.loop();
                 System.out.printf(
+                        Locale.ROOT,
                         "stopped: %s after %d epochs, %d updates, %.0f s;"
                                 + " best valid loss %.4f nats/token; %.0f tokens/s; model in %s%n",
-                        l.reason().name().toLowerCase(java.util.Locale.ROOT),
+                        l.reason().name().toLowerCase(Locale.ROOT),
                         l.epochsCompleted(),
                         l.globalStep(),
                         l.elapsedSeconds(),
@@ -218,12 +220,17 @@ public final class LmCommand {
                     System.out.println(s.toJsonString());
                 } else {
                     System.out.printf(
+                            Locale.ROOT,
                             "%d tokens: loss %.4f nats/token, %.4f bits/token,"
                                     + " perplexity %.3f%n",
-                            s.tokens(), s.lossNats(), s.bitsPerToken(), s.perplexity());
+                            s.tokens(),
+                            s.lossNats(),
+                            s.bitsPerToken(),
+                            s.perplexity());
                 }
                 if (unknown > 0) {
                     System.err.printf(
+                            Locale.ROOT,
                             "note: %d distinct tokens of the file are not in the"
                                     + " model's vocabulary and were scored as <unk>%n",
                             unknown);
@@ -266,7 +273,14 @@ public final class LmCommand {
             if (length < 0) {
                 throw new IllegalArgumentException("--length must be >= 0; got " + length + ".");
             }
-            long s = seed != null ? seed : System.nanoTime();
+            long s = seed != null ? seed : System.nanoTime() & Long.MAX_VALUE;
+            // A drawn seed is printed once the prime is accepted, just before the text, so that an
+            // error stays one line.
+            String seedNote =
+                    seed != null
+                            ? null
+                            : String.format(
+                                    Locale.ROOT, "seed %d (pass --seed %d to reproduce)", s, s);
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             try (LmModel m = LmModel.load(ModelPaths.resolve(model))) {
                 boolean[] started = {false};
@@ -279,18 +293,27 @@ public final class LmCommand {
                                 t -> {
                                     if (!started[0]) {
                                         started[0] = true;
-                                        out.print(prime);
+                                        start(seedNote, out, prime);
                                     }
                                     out.print(t);
                                     out.flush();
                                 });
                 if (!started[0]) {
-                    out.print(prime);
+                    start(seedNote, out, prime);
                 }
                 out.println();
                 out.flush();
             }
             return 0;
+        }
+
+        /** Prints the drawn seed (if any) to stderr, then the prime to {@code out}. */
+        private static void start(String seedNote, PrintStream out, String prime) {
+            if (seedNote != null) {
+                System.err.println(seedNote);
+                System.err.flush();
+            }
+            out.print(prime);
         }
     }
 }
