@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  * Draws a token id from logits with temperature, top-k and nucleus (top-p) filtering.
  *
  * @param temperature divides the logits; must be positive (small values approach greedy)
- * @param topK keep only the k most likely ids; 0 keeps all
+ * @param topK keep exactly the k most likely ids (of equally likely ones, the lower ids); 0 keeps
+ *     all
  * @param topP keep the smallest set of most likely ids whose probability reaches p; 1 keeps all
  */
 public record Sampler(double temperature, int topK, double topP) {
@@ -45,17 +46,7 @@ public record Sampler(double temperature, int topK, double topP) {
             p[b] = 0;
         }
         if (topK > 0 && topK < n) {
-            double[] sorted = p.clone();
-            Arrays.sort(sorted);
-            double cut = sorted[n - topK];
-            int kept = 0;
-            for (int i = 0; i < n; i++) {
-                if (p[i] < cut || (p[i] == cut && kept >= topK)) {
-                    p[i] = 0;
-                } else {
-                    kept++;
-                }
-            }
+            keepTopK(p, topK);
         }
         double sum = 0;
         for (double v : p) {
@@ -90,5 +81,25 @@ public record Sampler(double temperature, int topK, double topP) {
             }
         }
         return last;
+    }
+
+    /**
+     * Zeroes all but exactly {@code k} entries of {@code p}: the largest, ties broken in favour of
+     * the lower id, so that equal probabilities never let more than {@code k} ids through.
+     */
+    private static void keepTopK(double[] p, int k) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                (a, b) -> {
+                    int c = Double.compare(p[b], p[a]);
+                    return c != 0 ? c : Integer.compare(a, b);
+                });
+        for (int r = k; r < order.length; r++) {
+            p[order[r]] = 0;
+        }
     }
 }

@@ -31,6 +31,30 @@ class SamplerTest {
     }
 
     @Test
+    void topKKeepsExactlyKWhenProbabilitiesTie() {
+        // ids 0, 1 and 2 tie below id 3: top-2 keeps 3 and the lowest tied id, 0, nothing else
+        float[] tied = {1.0f, 1.0f, 1.0f, 3.0f};
+        Sampler s = new Sampler(1.0, 2, 1.0);
+        SplittableRandom r = new SplittableRandom(5);
+        int[] counts = new int[tied.length];
+        for (int i = 0; i < 2000; i++) {
+            counts[s.sample(tied, r)]++;
+        }
+        assertEquals(0, counts[1] + counts[2], java.util.Arrays.toString(counts));
+        assertTrue(counts[0] > 0 && counts[3] > 0, java.util.Arrays.toString(counts));
+    }
+
+    @Test
+    void topKWithAllProbabilitiesTiedKeepsTheLowestIds() {
+        Sampler s = new Sampler(1.0, 2, 1.0);
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < 500; i++) {
+            int id = s.sample(new float[] {0.5f, 0.5f, 0.5f, 0.5f, 0.5f}, r, 0);
+            assertTrue(id == 1 || id == 2, "drew " + id);
+        }
+    }
+
+    @Test
     void topPKeepsTheNucleus() {
         // softmax: p(4)=0.61, p(0)=0.22, rest 0.17 -> top-p 0.7 keeps {4, 0}
         Sampler s = new Sampler(1.0, 0, 0.7);

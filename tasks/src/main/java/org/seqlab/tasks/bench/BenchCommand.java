@@ -65,9 +65,13 @@ public final class BenchCommand {
                         gflops);
             } else {
                 System.out.printf(
+                        java.util.Locale.ROOT,
                         "seqlab %.0f tokens/s, bare DJL %.0f tokens/s, ratio %.3f,"
                                 + " %.1f GFLOP/s%n",
-                        seqlab, bare, ratio, gflops);
+                        seqlab,
+                        bare,
+                        ratio,
+                        gflops);
             }
             return 0;
         }
@@ -107,6 +111,7 @@ public final class BenchCommand {
                 System.out.println(r.toJson());
             } else {
                 System.out.printf(
+                        java.util.Locale.ROOT,
                         "%s: %d x %d, load %.3f s (best of %d), %.1f MB heap, %.2f ms per query%n",
                         file,
                         r.words(),

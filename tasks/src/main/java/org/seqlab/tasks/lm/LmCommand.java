@@ -150,11 +150,17 @@ public final class LmCommand {
         @Option(
                 names = "--streams",
                 defaultValue = "16",
-                description = "Parallel parts the text is cut into.")
+                description =
+                        "Parallel parts the text is cut into (at least 1); every token is"
+                                + " scored once whatever their number.")
         int streams;
 
         @Override
         public Integer call() throws Exception {
+            if (streams < 1) {
+                throw new IllegalArgumentException(
+                        "--streams must be at least 1; got " + streams + ".");
+            }
             try (LmModel m = LmModel.load(ModelPaths.resolve(model))) {
                 String text = TextReader.read(corpus);
                 int[] ids = m.encode(text);
@@ -167,12 +173,17 @@ public final class LmCommand {
                     System.out.println(s.toJsonString());
                 } else {
                     System.out.printf(
+                            Locale.ROOT,
                             "%d tokens: loss %.4f nats/token, %.4f bits/token,"
                                     + " perplexity %.3f%n",
-                            s.tokens(), s.lossNats(), s.bitsPerToken(), s.perplexity());
+                            s.tokens(),
+                            s.lossNats(),
+                            s.bitsPerToken(),
+                            s.perplexity());
                 }
                 if (unknown > 0) {
                     System.err.printf(
+                            Locale.ROOT,
                             "note: %d distinct tokens of the file are not in the"
                                     + " model's vocabulary and were scored as <unk>%n",
                             unknown);
@@ -215,7 +226,14 @@ public final class LmCommand {
             if (length < 0) {
                 throw new IllegalArgumentException("--length must be >= 0; got " + length + ".");
             }
-            long s = seed != null ? seed : System.nanoTime();
+            long s = seed != null ? seed : System.nanoTime() & Long.MAX_VALUE;
+            // A drawn seed is printed once the prime is accepted, just before the text, so that an
+            // error stays one line.
+            String seedNote =
+                    seed != null
+                            ? null
+                            : String.format(
+                                    Locale.ROOT, "seed %d (pass --seed %d to reproduce)", s, s);
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
             try (LmModel m = LmModel.load(ModelPaths.resolve(model))) {
                 boolean[] started = {false};
@@ -228,18 +246,27 @@ public final class LmCommand {
                                 t -> {
                                     if (!started[0]) {
                                         started[0] = true;
-                                        out.print(prime);
+                                        start(seedNote, out, prime);
                                     }
                                     out.print(t);
                                     out.flush();
                                 });
                 if (!started[0]) {
-                    out.print(prime);
+                    start(seedNote, out, prime);
                 }
                 out.println();
                 out.flush();
             }
             return 0;
+        }
+
+        /** Prints the drawn seed (if any) to stderr, then the prime to {@code out}. */
+        private static void start(String seedNote, PrintStream out, String prime) {
+            if (seedNote != null) {
+                System.err.println(seedNote);
+                System.err.flush();
+            }
+            out.print(prime);
         }
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.seqlab.seq2seq.RecurrentLanguageModel;
@@ -96,7 +97,7 @@ public final class LmGenerator {
             }
             sb.append('\'').append(t).append('\'');
             if (t.codePointCount(0, t.length()) == 1) {
-                sb.append(String.format(" (U+%04X)", t.codePointAt(0)));
+                sb.append(String.format(Locale.ROOT, " (U+%04X)", t.codePointAt(0)));
             }
         }
         return (tokens.size() == 1 ? "a token " : tokens.size() + " tokens ") + sb;

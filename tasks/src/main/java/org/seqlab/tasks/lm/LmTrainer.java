@@ -72,6 +72,7 @@ public final class LmTrainer {
                         Vocabulary.countStrings(tokens.subList(0, cut)),
                         cfg.minCount(),
                         cfg.maxVocab());
+        requireTokensBeyondSpecials(vocab, corpus, cfg.minCount());
         int[] ids = vocab.encode(tokens);
         Split split;
         StreamBatches train;
@@ -125,5 +126,28 @@ public final class LmTrainer {
             out[i] = ids[i];
         }
         return out;
+    }
+
+    /**
+     * Rejects a vocabulary of only the special tokens, with which every token would be {@code
+     * <unk>} and the loss meaningless.
+     *
+     * @throws CorpusFormatException naming {@code corpus} and {@code --min-count}
+     */
+    static void requireTokensBeyondSpecials(Vocabulary vocab, Path corpus, int minCount)
+            throws CorpusFormatException {
+        if (vocab.size() > Vocabulary.SPECIALS.size()) {
+            return;
+        }
+        String only = "the vocabulary would hold only " + String.join(" ", Vocabulary.SPECIALS);
+        throw new CorpusFormatException(
+                corpus,
+                minCount > 1
+                        ? "no token occurs at least "
+                                + minCount
+                                + " times in the training part: "
+                                + only
+                                + "; lower --min-count"
+                        : "the training part holds no token: " + only);
     }
 }

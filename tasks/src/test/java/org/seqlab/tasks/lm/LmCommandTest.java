@@ -237,6 +237,23 @@ class LmCommandTest {
     }
 
     @Test
+    void aMinCountNoTokenReachesIsRejected() {
+        Path out = dir.resolve("mincount");
+        CliRun r =
+                CliRun.run(
+                        TinyCorpus.tinyTrainArgs(
+                                corpus, out, "--level", "word", "--min-count", "10000000"));
+        assertEquals(2, r.code(), r.err());
+        assertEquals(
+                "seqlab: "
+                        + corpus
+                        + ": no token occurs at least 10000000 times in the training part: the"
+                        + " vocabulary would hold only <pad> <unk> <bos> <eos>; lower --min-count",
+                r.err().trim());
+        assertFalse(Files.exists(out), "nothing written for a rejected corpus");
+    }
+
+    @Test
     void corpusShorterThanOneWindowIsRejected() throws IOException {
         Path shortText = Files.writeString(dir.resolve("short.txt"), "To be or not to be.");
         CliRun r =
