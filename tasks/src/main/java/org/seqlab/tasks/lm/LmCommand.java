@@ -128,6 +128,7 @@ public final class LmCommand {
 
         @Override
         public Integer call() throws Exception {
+            org.seqlab.tasks.cli.OutputPaths.requireDirectoryOrAbsent("--out", out);
             LmConfig config =
                     new LmConfig(
                             Level.parse(level),

@@ -125,7 +125,10 @@ public final class LmModel implements AutoCloseable {
             if (e instanceof ModelFormatException m) {
                 throw m;
             }
-            throw new ModelFormatException(dir.resolve(PARAMS) + ": " + e.getMessage(), e);
+            // NamedParameters.load names the file in every IOException it throws.
+            throw e instanceof IOException io
+                    ? new ModelFormatException(io.getMessage(), io)
+                    : new ModelFormatException(dir.resolve(PARAMS) + ": " + e.getMessage(), e);
         }
     }
 

@@ -146,9 +146,13 @@ public final class SentimentModel implements AutoCloseable {
             return m;
         } catch (IOException | RuntimeException e) {
             m.close();
+            // NamedParameters.load names the file in every IOException it throws.
             throw e instanceof ModelFormatException f
                     ? f
-                    : new ModelFormatException(dir.resolve(PARAMS) + ": " + e.getMessage(), e);
+                    : e instanceof IOException io
+                            ? new ModelFormatException(io.getMessage(), io)
+                            : new ModelFormatException(
+                                    dir.resolve(PARAMS) + ": " + e.getMessage(), e);
         }
     }
 
