@@ -6,9 +6,19 @@ import picocli.CommandLine;
 /** Parses durations such as {@code 45m}, {@code 90s}, {@code 1h30m} or ISO-8601 {@code PT45M}. */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
+    /**
+     * Parses an option's value.
+     *
+     * @throws CommandLine.TypeConversionException {@code 'VALUE' is not a duration (e.g. ...)},
+     *     which the CLI prints after the option's name
+     */
     @Override
     public Duration convert(String value) {
-        return parse(value);
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** Parses a duration; throws IllegalArgumentException naming the value when malformed. */
@@ -28,6 +38,6 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
             // fall through to the error below
         }
         throw new IllegalArgumentException(
-                "Invalid duration '" + value + "'; use e.g. 45m, 90s, 1h30m or seconds.");
+                "'" + value + "' is not a duration (e.g. 90s, 45m, 1h30m)");
     }
 }

@@ -3,8 +3,6 @@ package org.seqlab.tasks.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
-import org.seqlab.io.SettingException;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.TrainingDivergedException;
 import org.seqlab.tasks.bench.BenchCommand;
@@ -66,6 +64,12 @@ public final class Seqlab implements Runnable {
         cl.setParameterExceptionHandler(
                 (ex, a) -> {
                     PrintWriter err = ex.getCommandLine().getErr();
+                    if (ex.getCause() instanceof CommandLine.TypeConversionException t
+                            && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+                        err.println("seqlab: " + o.longestName() + ": " + t.getMessage());
+                        err.flush();
+                        return BAD_INPUT;
+                    }
                     err.println("seqlab: " + ex.getMessage());
                     if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
                         err.println(
@@ -86,13 +90,7 @@ public final class Seqlab implements Runnable {
                 parsed.hasMatchedOption("--verbose")
                         || (parsed.subcommand() != null && anyVerbose(parsed));
         int code = exitCode(e);
-        String message =
-                e instanceof NoSuchFileException n
-                        ? n.getFile() + ": no such file"
-                        : e instanceof SettingException s
-                                ? "--" + s.setting().replace('_', '-') + " " + s.problem()
-                                : e.getMessage();
-        err.println("seqlab: " + (message == null ? e.toString() : message));
+        err.println("seqlab: " + ErrorMessages.of(e, parsed));
         if (verbose) {
             e.printStackTrace(err);
         } else if (code == FAILURE) {

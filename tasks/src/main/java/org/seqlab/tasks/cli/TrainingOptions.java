@@ -116,8 +116,13 @@ public final class TrainingOptions {
             description = "Continue the run in --out from its checkpoint (exactly).")
     boolean resume;
 
-    /** Returns the output directory. */
+    /**
+     * Returns the output directory.
+     *
+     * @throws IllegalArgumentException when {@code --out} names something that is not a directory
+     */
     public Path out() {
+        OutputPaths.requireDirectoryOrAbsent("--out", out);
         return out;
     }
 

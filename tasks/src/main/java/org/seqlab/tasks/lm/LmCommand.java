@@ -91,6 +91,7 @@ public final class LmCommand {
 
         @Override
         public Integer call() throws Exception {
+            Path out = training.out();
             LmConfig config =
                     new LmConfig(
                             Level.parse(level),
@@ -106,7 +107,6 @@ public final class LmCommand {
                             maxVocab,
                             training.config(),
                             TokenizerSpec.parse(tokenizer));
-            Path out = training.out();
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 LmTrainer.Result r =
                         new LmTrainer(config, progress)

@@ -152,6 +152,7 @@ public final class SentimentCommand {
 
         @Override
         public Integer call() throws Exception {
+            Path out = training.out();
             SentimentConfig config =
                     new SentimentConfig(
                             TokenizerSpec.parse(tokenizer),
@@ -181,7 +182,6 @@ public final class SentimentCommand {
                                 + trainData.labels()
                                 + ".");
             }
-            Path out = training.out();
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 SentimentTrainer.Result r =
                         new SentimentTrainer(config, progress)
