@@ -31,9 +31,9 @@ import java.util.zip.ZipException;
  * <p>A malformed or truncated byte sequence throws a {@link CorpusFormatException} whose message is
  * {@code "NAME: invalid UTF-8 at byte N (line L)"}, where NAME is the file or {@value #STDIN}, N
  * the zero-based offset of the first bad byte (in the decompressed content for gzip, counting a
- * byte order mark) and L the one-based line it is on; broken gzip data throws one whose detail
- * starts with {@code "invalid gzip data"} or {@code "truncated gzip data"}. Instances are not
- * thread-safe.
+ * byte order mark) and L the one-based line it is on, when that line is asked for; broken gzip data
+ * throws one whose detail starts with {@code "invalid gzip data"} or {@code "truncated gzip data"}.
+ * Instances are not thread-safe.
  */
 public final class TextLines implements Closeable {
 
@@ -57,10 +57,12 @@ public final class TextLines implements Closeable {
     private InputStream in;
     private boolean gzip;
     private int start; // first char of pending not yet returned
+    private int scan; // where to look for the next line end: pending before it has none
     private long base; // offset in the (decompressed) input of bytes.array()[0]
     private long lines; // lines returned so far
     private boolean ended; // the input is exhausted and decoded
     private boolean atStart = true; // no character decoded yet
+    private CorpusFormatException failure; // bad bytes after the lines in pending
 
     private TextLines(Path name, InputStream raw, boolean owned) {
         this.name = name;
@@ -148,13 +150,17 @@ public final class TextLines implements Closeable {
      */
     public String next() throws IOException {
         while (true) {
-            int nl = pending.indexOf("\n", start);
+            int nl = pending.indexOf("\n", Math.max(start, scan));
             if (nl >= 0) {
                 int end = nl > start && pending.charAt(nl - 1) == '\r' ? nl - 1 : nl;
                 String line = pending.substring(start, end);
                 start = nl + 1;
                 lines++;
                 return line;
+            }
+            scan = pending.length();
+            if (failure != null) {
+                throw failure;
             }
             if (ended) {
                 if (start == pending.length()) {
@@ -166,6 +172,7 @@ public final class TextLines implements Closeable {
                 return line;
             }
             pending.delete(0, start);
+            scan -= start;
             start = 0;
             fill();
         }
@@ -218,7 +225,8 @@ public final class TextLines implements Closeable {
                 break;
             }
             if (result.isError()) {
-                throw malformed(base + bytes.position());
+                failure = malformed(base + bytes.position());
+                return;
             }
         }
         if (end) {

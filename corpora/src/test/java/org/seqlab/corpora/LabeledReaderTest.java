@@ -186,6 +186,32 @@ class LabeledReaderTest {
     }
 
     @Test
+    void gzipIsRecognizedByItsMagicBytesNotOnlyByName() throws IOException {
+        Path file = writeGzip("packed.jsonl", "{\"text\": \"fine\", \"label\": \"pos\"}\n");
+        assertEquals(examples("fine", "pos"), LabeledReader.read(file).examples());
+    }
+
+    @Test
+    void jsonlTextsNeedNoLabelAndAnEmptyFileHasNone() throws IOException {
+        Path file =
+                write(
+                        "texts.jsonl",
+                        "{\"text\": \"great film\"}\n\n"
+                                + "{\"text\": \"dull\", \"label\": {\"any\": 1}}\r\n");
+        assertEquals(List.of("great film", "dull"), LabeledReader.readJsonlTexts(file));
+        assertEquals(List.of(), LabeledReader.readJsonlTexts(write("empty.jsonl", "")));
+        Path bad = write("bad.jsonl", "{\"text\": \"ok\"}\n\n{\"label\": \"pos\"}\n");
+        CorpusFormatException e =
+                assertThrows(CorpusFormatException.class, () -> LabeledReader.readJsonlTexts(bad));
+        assertEquals(bad + ":3: missing \"text\"", e.getMessage());
+        Path array = write("array.jsonl", "[1]\n");
+        CorpusFormatException a =
+                assertThrows(
+                        CorpusFormatException.class, () -> LabeledReader.readJsonlTexts(array));
+        assertEquals(array + ":1: not a JSON object", a.getMessage());
+    }
+
+    @Test
     void optionsRejectUnknownSplit() {
         IllegalArgumentException e =
                 assertThrows(

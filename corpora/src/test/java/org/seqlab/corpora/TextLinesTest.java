@@ -73,6 +73,10 @@ class TextLinesTest {
         List<String> lines = TextLines.readAll(write("big.txt", utf8(text)));
         assertEquals(50_000, lines.size());
         assertTrue(lines.stream().allMatch(line::equals));
+        String longLine = "é😀".repeat(100_000);
+        assertEquals(
+                List.of(longLine, "x"),
+                TextLines.readAll(write("long.txt", utf8(longLine + "\r\nx"))));
     }
 
     @Test
@@ -95,6 +99,10 @@ class TextLinesTest {
         CorpusFormatException z =
                 assertThrows(CorpusFormatException.class, () -> stdin(gzip(bytes)));
         assertEquals("<stdin>: invalid UTF-8 at byte 7 (line 2)", z.getMessage());
+        try (TextLines lines = TextLines.open(file)) {
+            assertEquals("ok", lines.next());
+            assertThrows(CorpusFormatException.class, lines::next);
+        }
     }
 
     @Test

@@ -1,14 +1,19 @@
 package org.seqlab.tasks.sentiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +21,9 @@ import org.seqlab.tasks.cli.CliRun;
 
 /** CLI smoke test: train on a tiny JSONL set, score, evaluate; then the bad inputs. */
 class SentimentCommandTest {
+
+    /** The committed reference model (see {@link ReferenceModelWriter}). */
+    static final String REF = "src/test/resources/reference-models/sentiment-v1";
 
     @TempDir static Path dir;
     static Path data;
@@ -45,56 +53,97 @@ class SentimentCommandTest {
 
     @Test
     void scoresArgumentsStdinAndJsonWithANoteForEmptyText() {
-        CliRun args = CliRun.run("sentiment", "score", "--model", model.toString(), "great film");
+        CliRun args = CliRun.run("sentiment", "score", "--model", REF, "great film");
         assertEquals(0, args.code(), args.err());
-        String[] cols = args.out().trim().split("\t");
-        assertEquals(3, cols.length, args.out());
-        assertTrue(cols[0].equals("pos") || cols[0].equals("neg"));
-        double p = Double.parseDouble(cols[1]);
-        assertTrue(p >= 0.5 && p <= 1, args.out());
-        assertEquals("great film", cols[2]);
+        assertEquals("pos\t0.7022\tgreat film\n", args.out());
 
         CliRun stdin =
                 CliRun.withInput(
-                        "awful boring\n\n",
-                        "sentiment",
-                        "score",
-                        "--model",
-                        model.toString(),
-                        "--json");
+                        "awful boring\n\n", "sentiment", "score", "--model", REF, "--json");
         assertEquals(0, stdin.code(), stdin.err());
         List<String> lines = stdin.out().lines().toList();
         assertEquals(2, lines.size());
         JsonObject first = JsonParser.parseString(lines.get(0)).getAsJsonObject();
-        double sum =
-                first.getAsJsonObject("scores").get("pos").getAsDouble()
-                        + first.getAsJsonObject("scores").get("neg").getAsDouble();
-        assertEquals(1.0, sum, 1e-5);
-        assertTrue(JsonParser.parseString(lines.get(1)).getAsJsonObject().has("note"));
+        assertEquals("neg", first.get("label").getAsString());
+        assertEquals(0.71523, first.get("probability").getAsDouble(), 1e-5);
+        assertEquals(0.28477, first.getAsJsonObject("scores").get("pos").getAsDouble(), 1e-5);
+        assertFalse(first.has("note"));
+        JsonObject empty = JsonParser.parseString(lines.get(1)).getAsJsonObject();
+        assertEquals("pos", empty.get("label").getAsString());
+        assertEquals(0.52313, empty.get("probability").getAsDouble(), 1e-5);
+        assertEquals("empty text: scored as one unknown word", empty.get("note").getAsString());
     }
 
     @Test
-    void evalPrintsTheReportFieldsAndWritesTheChart() throws IOException {
-        Path test = TinyReviews.write(dir, "test.jsonl", 40, 9);
+    void scoreInputJsonlNeedsNoLabelAndEmptyInputsPrintNothing() throws IOException {
+        Path texts =
+                Files.writeString(
+                        dir.resolve("texts.jsonl"),
+                        "{\"text\": \"great film\"}\n\n{\"text\": \"awful boring\", \"label\": 3}\n");
+        CliRun r = CliRun.run("sentiment", "score", "--model", REF, "--input", texts.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("pos\t0.7022\tgreat film\nneg\t0.7152\tawful boring\n", r.out());
+        for (String name : List.of("empty.jsonl", "empty.txt")) {
+            Path empty = Files.writeString(dir.resolve(name), "");
+            CliRun e =
+                    CliRun.run("sentiment", "score", "--model", REF, "--input", empty.toString());
+            assertEquals(0, e.code(), name + ": " + e.err());
+            assertEquals("", e.out(), name);
+            assertEquals("", e.err(), name);
+        }
+    }
+
+    @Test
+    void scoreReadsStrictUtf8AndUnpacksGzipFromStdinAndFiles() throws IOException {
+        byte[] bad = {'g', 'o', 'o', 'd', '\n', 'b', (byte) 0xE9, 'd', '\n'};
+        CliRun stdin = CliRun.withBytes(bad, "sentiment", "score", "--model", REF);
+        assertEquals(2, stdin.code());
+        assertEquals("", stdin.out());
+        assertEquals("seqlab: <stdin>: invalid UTF-8 at byte 6 (line 2)\n", stdin.err());
+
+        Path badFile = Files.write(dir.resolve("latin1.txt"), bad);
+        CliRun file =
+                CliRun.run("sentiment", "score", "--model", REF, "--input", badFile.toString());
+        assertEquals(2, file.code());
+        assertEquals("seqlab: " + badFile + ": invalid UTF-8 at byte 6 (line 2)\n", file.err());
+
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (OutputStream z = new GZIPOutputStream(packed)) {
+            z.write("great film\nawful boring\n".getBytes(StandardCharsets.UTF_8));
+        }
+        CliRun gz = CliRun.withBytes(packed.toByteArray(), "sentiment", "score", "--model", REF);
+        assertEquals(0, gz.code(), gz.err());
+        assertEquals("pos\t0.7022\tgreat film\nneg\t0.7152\tawful boring\n", gz.out());
+        Path gzFile = Files.write(dir.resolve("texts.txt"), packed.toByteArray());
+        CliRun gzInput =
+                CliRun.run("sentiment", "score", "--model", REF, "--input", gzFile.toString());
+        assertEquals(gz.out(), gzInput.out(), gzInput.err());
+    }
+
+    @Test
+    void evalPrintsTheReferenceModelsExactReportAndWritesTheChart() throws IOException {
+        Path refDir = Path.of(REF);
         Path report = dir.resolve("report");
         CliRun r =
                 CliRun.run(
                         "sentiment",
                         "eval",
                         "--model",
-                        model.toString(),
+                        REF,
                         "--data",
-                        test.toString(),
+                        refDir.resolve(ReferenceModelWriter.EVAL).toString(),
                         "--json",
                         "--report",
                         report.toString());
         assertEquals(0, r.code(), r.err());
+        String expected = Files.readString(refDir.resolve(ReferenceModelWriter.REPORT)).trim();
+        assertEquals(expected, r.out().trim());
         JsonObject o = JsonParser.parseString(r.out().trim()).getAsJsonObject();
-        assertEquals(40, o.get("examples").getAsInt());
-        double acc = o.get("accuracy").getAsDouble();
-        assertTrue(acc >= 0 && acc <= 1);
-        assertTrue(o.getAsJsonObject("per_class").has("pos"));
-        assertTrue(o.getAsJsonObject("confusion").has("neg"));
+        assertEquals(10, o.get("examples").getAsInt());
+        assertEquals(0.8, o.get("accuracy").getAsDouble(), 1e-12);
+        assertEquals(
+                1, o.getAsJsonObject("confusion").getAsJsonObject("neg").get("pos").getAsInt());
+        assertEquals(expected, Files.readString(report.resolve("report.json")).trim());
         assertTrue(Files.size(report.resolve("confusion.png")) > 100);
     }
 
