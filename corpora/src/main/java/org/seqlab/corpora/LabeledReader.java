@@ -104,7 +104,7 @@ public final class LabeledReader {
         Objects.requireNonNull(options, "options");
         LabeledCorpus corpus =
                 switch (format) {
-                    case ACLIMDB -> LabeledCorpus.of(AclImdbReader.read(path, options.split()));
+                    case ACLIMDB -> AclImdbReader.read(path, options.split());
                     case JSONL -> readLines(path, options, false);
                     case TSV -> readLines(path, options, true);
                 };
@@ -119,6 +119,7 @@ public final class LabeledReader {
         boolean csv = tsv && isCsv(file);
         boolean header = tsv && options.tsvHeader();
         List<LabeledText> examples = new ArrayList<>();
+        List<LabeledCorpus.Origin> origins = new ArrayList<>();
         int skipped = 0;
         try (TextLines lines = TextLines.open(file)) {
             for (String line; (line = lines.next()) != null; ) {
@@ -140,10 +141,12 @@ public final class LabeledReader {
                         throw new CorpusFormatException(file, lines.lineNumber(), problem);
                     }
                     skipped++;
+                } else {
+                    origins.add(new LabeledCorpus.Origin(file, lines.lineNumber()));
                 }
             }
         }
-        return LabeledCorpus.of(examples, skipped);
+        return LabeledCorpus.of(examples, origins, skipped);
     }
 
     /**
