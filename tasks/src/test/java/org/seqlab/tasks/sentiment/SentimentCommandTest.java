@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
@@ -189,46 +190,68 @@ class SentimentCommandTest {
                         "sentiment",
                         "score",
                         "--model",
-                        model.toString(),
+                        REF,
                         "--explain",
                         "--explain-top",
                         "2",
                         "great great film awful");
         assertEquals(0, text.code(), text.err());
-        List<String> lines = text.out().lines().toList();
-        assertEquals(3, lines.size(), text.out());
-        assertTrue(lines.get(1).startsWith("\tfor "), text.out());
-        assertTrue(lines.get(2).startsWith("\tagainst: "), text.out());
+        assertEquals(
+                "pos\t0.7562\tgreat great film awful\n"
+                        + "\tfor pos: great +0.115, great +0.115\n"
+                        + "\tagainst: film -0.055, awful -0.042\n",
+                text.out());
 
         CliRun json =
                 CliRun.run(
                         "sentiment",
                         "score",
                         "--model",
-                        model.toString(),
+                        REF,
                         "--json",
                         "--explain",
                         "great film awful");
         assertEquals(0, json.code(), json.err());
-        com.google.gson.JsonArray words =
-                JsonParser.parseString(json.out().trim())
-                        .getAsJsonObject()
-                        .getAsJsonArray("explanation");
-        assertEquals(3, words.size());
-        assertEquals("film", words.get(1).getAsJsonObject().get("word").getAsString());
-        assertEquals(6, words.get(1).getAsJsonObject().get("start").getAsInt());
+        assertExplanation(
+                json.out(),
+                "pos",
+                new String[] {"great", "film", "awful"},
+                new int[] {0, 5, 6, 10, 11, 16},
+                new double[] {0.329986, -0.078778, -0.061135});
 
-        CliRun bad =
-                CliRun.run(
-                        "sentiment",
-                        "score",
-                        "--model",
-                        model.toString(),
-                        "--explain-top",
-                        "0",
-                        "x");
+        CliRun bad = CliRun.run("sentiment", "score", "--model", REF, "--explain-top", "0", "x");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("--explain-top"), bad.err());
+        assertEquals("seqlab: --explain-top must be at least 1.\n", bad.err());
+    }
+
+    @Test
+    void explainOffsetsCountCodePoints() {
+        CliRun json =
+                CliRun.run(
+                        "sentiment", "score", "--model", REF, "--json", "--explain", "😀 loved it");
+        assertEquals(0, json.code(), json.err());
+        // UTF-16 offsets would put "loved" at 3-8: the emoji is two UTF-16 units.
+        assertExplanation(
+                json.out(),
+                "neg",
+                new String[] {"😀", "loved", "it"},
+                new int[] {0, 1, 2, 7, 8, 10},
+                new double[] {-0.072193, -0.051069, 0.092860});
+    }
+
+    private static void assertExplanation(
+            String out, String label, String[] words, int[] offsets, double[] effects) {
+        JsonObject o = JsonParser.parseString(out.trim()).getAsJsonObject();
+        assertEquals(label, o.get("label").getAsString(), out);
+        JsonArray explanation = o.getAsJsonArray("explanation");
+        assertEquals(words.length, explanation.size(), out);
+        for (int i = 0; i < words.length; i++) {
+            JsonObject w = explanation.get(i).getAsJsonObject();
+            assertEquals(words[i], w.get("word").getAsString(), out);
+            assertEquals(offsets[2 * i], w.get("start").getAsInt(), out);
+            assertEquals(offsets[2 * i + 1], w.get("end").getAsInt(), out);
+            assertEquals(effects[i], w.get("effect").getAsDouble(), 1e-5, out);
+        }
     }
 
     @Test
