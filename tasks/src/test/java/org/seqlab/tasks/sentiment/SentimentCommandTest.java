@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqlab.tasks.cli.CliRun;
 
-/** CLI smoke test: train on a tiny JSONL set, score, evaluate; then the bad inputs. */
+/**
+ * CLI tests: train on a tiny JSONL set; score, explain and evaluate with the committed reference
+ * model, whose exact outputs they pin; then the bad inputs.
+ */
 class SentimentCommandTest {
 
     /** The committed reference model (see {@link ReferenceModelWriter}). */
