@@ -36,22 +36,28 @@ final class AclImdbReader {
 
     private AclImdbReader() {}
 
-    /** A review file before it is read; {@code source} is null for an archive entry. */
+    /**
+     * A review file; {@code source} is the file or, for an archive entry, {@code archive!/entry};
+     * {@code text} is null for a file not read yet.
+     */
     private record Review(String label, long id, String name, Path source, String text) {}
 
-    static List<LabeledText> read(Path path, String split) throws IOException {
+    /** Reads the reviews, each with its file (or archive entry) as its origin. */
+    static LabeledCorpus read(Path path, String split) throws IOException {
         List<Review> reviews =
                 Files.isDirectory(path) ? fromDirectory(path, split) : fromArchive(path, split);
         reviews.sort(ORDER);
         List<LabeledText> examples = new ArrayList<>(reviews.size());
+        List<LabeledCorpus.Origin> origins = new ArrayList<>(reviews.size());
         for (Review review : reviews) {
             String text =
                     review.text() != null
                             ? review.text()
                             : TextReader.readAllowingEmpty(review.source());
             examples.add(new LabeledText(text, review.label()));
+            origins.add(new LabeledCorpus.Origin(review.source(), 0));
         }
-        return examples;
+        return LabeledCorpus.of(examples, origins, 0);
     }
 
     private static List<Review> fromDirectory(Path dir, String split) throws IOException {
@@ -115,7 +121,7 @@ final class AclImdbReader {
                     labelsSeen.add(label);
                     Path source = Path.of(archive + "!/" + entry.getName());
                     String text = TextReader.decode(source, tar);
-                    reviews.add(new Review(label, idOf(parts[n - 1]), parts[n - 1], null, text));
+                    reviews.add(new Review(label, idOf(parts[n - 1]), parts[n - 1], source, text));
                 }
             } catch (CorpusFormatException e) {
                 throw e;

@@ -1,11 +1,14 @@
 package org.seqlab.corpora;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -15,17 +18,30 @@ import java.util.stream.IntStream;
  *
  * <p>The label set contains every label of the examples and, for the parts of a {@link #dev(double,
  * long)} split, every label of the corpus that was split, so that both parts index labels the same
- * way. Instances are immutable and thread-safe.
+ * way. A corpus read by {@link LabeledReader} also remembers where each example was read, so that
+ * {@link #requireLabels(Collection, String)} can name the file and line of an unexpected label.
+ * Instances are immutable and thread-safe.
  */
 public final class LabeledCorpus {
     private final List<LabeledText> examples;
     private final List<String> labels;
     private final int skipped;
+    private final List<Origin> origins; // one per example, or empty when not read from files
 
-    private LabeledCorpus(List<LabeledText> examples, List<String> labels, int skipped) {
+    /**
+     * Where an example was read.
+     *
+     * @param file the file, or an archive entry written {@code archive!/entry}
+     * @param line the one-based line in a line-oriented file, or 0 for a whole file
+     */
+    record Origin(Path file, long line) {}
+
+    private LabeledCorpus(
+            List<LabeledText> examples, List<String> labels, int skipped, List<Origin> origins) {
         this.examples = examples;
         this.labels = labels;
         this.skipped = skipped;
+        this.origins = origins;
     }
 
     /**
@@ -35,16 +51,21 @@ public final class LabeledCorpus {
      * @return the corpus, with {@link #skipped()} 0
      */
     public static LabeledCorpus of(List<LabeledText> examples) {
-        return of(examples, 0);
+        return of(examples, List.of(), 0);
     }
 
-    static LabeledCorpus of(List<LabeledText> examples, int skipped) {
+    /** Creates a corpus whose examples were read from {@code origins} (empty when unknown). */
+    static LabeledCorpus of(List<LabeledText> examples, List<Origin> origins, int skipped) {
         List<LabeledText> copy = List.copyOf(examples);
+        if (!origins.isEmpty() && origins.size() != copy.size()) {
+            throw new IllegalArgumentException(
+                    origins.size() + " origins for " + copy.size() + " examples");
+        }
         TreeSet<String> labels = new TreeSet<>();
         for (LabeledText example : copy) {
             labels.add(example.label());
         }
-        return new LabeledCorpus(copy, List.copyOf(labels), skipped);
+        return new LabeledCorpus(copy, List.copyOf(labels), skipped, List.copyOf(origins));
     }
 
     /**
@@ -98,6 +119,50 @@ public final class LabeledCorpus {
      */
     public int skipped() {
         return skipped;
+    }
+
+    /**
+     * Checks that every example has one of the {@code allowed} labels, such as the labels a model
+     * was trained with or those of the training data when this corpus is development data.
+     *
+     * <p>The first example in corpus order with another label fails the check, named by where it
+     * was read: {@code "<file>:<line>: label 'meh' is not one of <whose> labels [neg, pos]"}, for
+     * example {@code "dev.jsonl:7: label 'meh' is not one of the model's labels [neg, pos]"}; an
+     * aclImdb review is named by its file alone, an archive entry as {@code archive!/entry}. The
+     * allowed labels are listed in their iteration order. The parts of a {@link #dev(double, long)}
+     * or {@link #devTail(double)} split keep where their examples were read.
+     *
+     * @param allowed the labels that are allowed; not null, without null elements
+     * @param whose whose labels they are, for the message, such as {@code "the model's"} or {@code
+     *     "the training data's"}; not null
+     * @throws CorpusFormatException for a corpus read by {@link LabeledReader} with an example
+     *     whose label is not allowed
+     * @throws IllegalArgumentException for a corpus made with {@link #of(List)} with such an
+     *     example; the message is {@code "example N: label ..."} with the example's one-based
+     *     position
+     */
+    public void requireLabels(Collection<String> allowed, String whose)
+            throws CorpusFormatException {
+        Objects.requireNonNull(whose, "whose");
+        List<String> listed = List.copyOf(allowed);
+        Set<String> known = Set.copyOf(listed);
+        if (known.containsAll(labels)) {
+            return;
+        }
+        for (int i = 0; i < examples.size(); i++) {
+            String label = examples.get(i).label();
+            if (known.contains(label)) {
+                continue;
+            }
+            String detail = "label '" + label + "' is not one of " + whose + " labels " + listed;
+            if (origins.isEmpty()) {
+                throw new IllegalArgumentException("example " + (i + 1) + ": " + detail);
+            }
+            Origin origin = origins.get(i);
+            throw origin.line() > 0
+                    ? new CorpusFormatException(origin.file(), origin.line(), detail)
+                    : new CorpusFormatException(origin.file(), detail);
+        }
     }
 
     /**
@@ -164,12 +229,17 @@ public final class LabeledCorpus {
     private DevSplit split(boolean[] held) {
         List<LabeledText> train = new ArrayList<>();
         List<LabeledText> dev = new ArrayList<>();
+        List<Origin> trainOrigins = new ArrayList<>();
+        List<Origin> devOrigins = new ArrayList<>();
         for (int i = 0; i < held.length; i++) {
             (held[i] ? dev : train).add(examples.get(i));
+            if (!origins.isEmpty()) {
+                (held[i] ? devOrigins : trainOrigins).add(origins.get(i));
+            }
         }
         return new DevSplit(
-                new LabeledCorpus(List.copyOf(train), labels, 0),
-                new LabeledCorpus(List.copyOf(dev), labels, 0));
+                new LabeledCorpus(List.copyOf(train), labels, 0, List.copyOf(trainOrigins)),
+                new LabeledCorpus(List.copyOf(dev), labels, 0, List.copyOf(devOrigins)));
     }
 
     private int[] positionsOf(String label) {
@@ -187,7 +257,10 @@ public final class LabeledCorpus {
         }
     }
 
-    /** Two corpora are equal when they have equal examples in the same order and equal labels. */
+    /**
+     * Two corpora are equal when they have equal examples in the same order and equal labels; where
+     * the examples were read does not matter.
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof LabeledCorpus other

@@ -6,7 +6,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +15,12 @@ import java.util.Objects;
 /**
  * Reads labeled texts for classification from aclImdb trees and archives, JSONL, TSV and CSV.
  *
- * <p>Text is decoded as strict UTF-8 as {@link TextReader#read(Path)} does, and files whose name
- * ends with {@code .gz} are gunzipped. Malformed content is reported with a {@link
- * CorpusFormatException} whose message is {@code <file>:<line>: <detail>}, for example {@code
- * "data.jsonl:7: not a JSON object"}, unless {@link ReadOptions#skipBad()} asks to skip such lines
- * and count them in {@link LabeledCorpus#skipped()}. Blank lines are ignored. All methods are
- * static and thread-safe.
+ * <p>JSONL, TSV and CSV files are read with {@link TextLines}: strict UTF-8, gunzipped when they
+ * start with the gzip magic; aclImdb review files are decoded as {@link TextReader#read(Path)}
+ * does. Malformed content is reported with a {@link CorpusFormatException} whose message is {@code
+ * <file>:<line>: <detail>}, for example {@code "data.jsonl:7: not a JSON object"}, unless {@link
+ * ReadOptions#skipBad()} asks to skip such lines and count them in {@link LabeledCorpus#skipped()}.
+ * Blank lines are ignored. All methods are static and thread-safe.
  */
 public final class LabeledReader {
     private LabeledReader() {}
@@ -105,7 +104,7 @@ public final class LabeledReader {
         Objects.requireNonNull(options, "options");
         LabeledCorpus corpus =
                 switch (format) {
-                    case ACLIMDB -> LabeledCorpus.of(AclImdbReader.read(path, options.split()));
+                    case ACLIMDB -> AclImdbReader.read(path, options.split());
                     case JSONL -> readLines(path, options, false);
                     case TSV -> readLines(path, options, true);
                 };
@@ -117,46 +116,70 @@ public final class LabeledReader {
 
     private static LabeledCorpus readLines(Path file, ReadOptions options, boolean tsv)
             throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new CorpusFormatException(file, "expected a file, found a directory");
-        }
-        String content = TextReader.readAllowingEmpty(file);
         boolean csv = tsv && isCsv(file);
         boolean header = tsv && options.tsvHeader();
         List<LabeledText> examples = new ArrayList<>();
+        List<LabeledCorpus.Origin> origins = new ArrayList<>();
         int skipped = 0;
-        int lineNumber = 0;
-        int start = 0;
-        while (start < content.length()) {
-            int end = content.indexOf('\n', start);
-            if (end < 0) {
-                end = content.length();
-            }
-            lineNumber++;
-            int stop = end > start && content.charAt(end - 1) == '\r' ? end - 1 : end;
-            String line = content.substring(start, stop);
-            start = end + 1;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (header) {
-                header = false;
-                continue;
-            }
-            String problem;
-            if (tsv) {
-                problem = csv ? parseCsv(line, examples) : parseTsv(line, examples);
-            } else {
-                problem = parseJson(line, examples);
-            }
-            if (problem != null) {
-                if (!options.skipBad()) {
-                    throw new CorpusFormatException(file, lineNumber, problem);
+        try (TextLines lines = TextLines.open(file)) {
+            for (String line; (line = lines.next()) != null; ) {
+                if (line.isBlank()) {
+                    continue;
                 }
-                skipped++;
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String problem;
+                if (tsv) {
+                    problem = csv ? parseCsv(line, examples) : parseTsv(line, examples);
+                } else {
+                    problem = parseJson(line, examples);
+                }
+                if (problem != null) {
+                    if (!options.skipBad()) {
+                        throw new CorpusFormatException(file, lines.lineNumber(), problem);
+                    }
+                    skipped++;
+                } else {
+                    origins.add(new LabeledCorpus.Origin(file, lines.lineNumber()));
+                }
             }
         }
-        return LabeledCorpus.of(examples, skipped);
+        return LabeledCorpus.of(examples, origins, skipped);
+    }
+
+    /**
+     * Reads the texts of a JSONL file, for scoring: one JSON object a line with a string field
+     * {@code text}; a {@code label} or any other field may be there and is ignored.
+     *
+     * <p>The file is read with {@link TextLines}: strict UTF-8, gunzipped when it starts with the
+     * gzip magic. Blank lines are ignored.
+     *
+     * @param file the file; not null
+     * @return the texts in file order, empty for a file without non-blank lines
+     * @throws CorpusFormatException {@code <file>:<line>: <detail>} for a line that is not a JSON
+     *     object with a string {@code text}, or as {@link TextLines} describes
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IOException if the file cannot be read
+     */
+    public static List<String> readJsonlTexts(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        List<String> texts = new ArrayList<>();
+        try (TextLines lines = TextLines.open(file)) {
+            for (String line; (line = lines.next()) != null; ) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonObject object = parseObject(line);
+                String problem = object == null ? "not a JSON object" : textProblem(object);
+                if (problem != null) {
+                    throw new CorpusFormatException(file, lines.lineNumber(), problem);
+                }
+                texts.add(object.get("text").getAsString());
+            }
+        }
+        return texts;
     }
 
     private static boolean isCsv(Path file) {
@@ -167,23 +190,15 @@ public final class LabeledReader {
 
     /** Adds the line's example and returns null, or returns what is wrong with the line. */
     private static String parseJson(String line, List<LabeledText> examples) {
-        JsonObject object;
-        try {
-            JsonElement element = JsonParser.parseString(line);
-            if (!element.isJsonObject()) {
-                return "not a JSON object";
-            }
-            object = element.getAsJsonObject();
-        } catch (JsonParseException | StackOverflowError e) {
+        JsonObject object = parseObject(line);
+        if (object == null) {
             return "not a JSON object";
         }
-        JsonElement text = object.get("text");
-        if (text == null || text.isJsonNull()) {
-            return "missing \"text\"";
+        String problem = textProblem(object);
+        if (problem != null) {
+            return problem;
         }
-        if (!(text instanceof JsonPrimitive textValue) || !textValue.isString()) {
-            return "\"text\" is not a string";
-        }
+        JsonPrimitive textValue = object.getAsJsonPrimitive("text");
         JsonElement label = object.get("label");
         if (label == null || label.isJsonNull()) {
             return "missing \"label\"";
@@ -197,6 +212,28 @@ public final class LabeledReader {
             return "\"label\" is blank";
         }
         examples.add(new LabeledText(textValue.getAsString(), labelText));
+        return null;
+    }
+
+    /** Returns the line as a JSON object, or null if it is not one. */
+    private static JsonObject parseObject(String line) {
+        try {
+            JsonElement element = JsonParser.parseString(line);
+            return element.isJsonObject() ? element.getAsJsonObject() : null;
+        } catch (JsonParseException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /** Returns null if {@code object} has a string {@code text}, else what is wrong. */
+    private static String textProblem(JsonObject object) {
+        JsonElement text = object.get("text");
+        if (text == null || text.isJsonNull()) {
+            return "missing \"text\"";
+        }
+        if (!(text instanceof JsonPrimitive value) || !value.isString()) {
+            return "\"text\" is not a string";
+        }
         return null;
     }
 

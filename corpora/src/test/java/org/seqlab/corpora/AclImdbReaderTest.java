@@ -105,6 +105,32 @@ class AclImdbReaderTest {
     }
 
     @Test
+    void anUnexpectedLabelNamesTheReviewFileOrArchiveEntry() throws IOException {
+        CorpusFormatException e =
+                assertThrows(
+                        CorpusFormatException.class,
+                        () ->
+                                LabeledReader.read(root)
+                                        .requireLabels(List.of("pos"), "the model's"));
+        assertEquals(
+                root.resolve("train/neg/0_3.txt")
+                        + ": label 'neg' is not one of the model's labels [pos]",
+                e.getMessage());
+        Path archive = tarGz(root, "a.tar.gz");
+        CorpusFormatException a =
+                assertThrows(
+                        CorpusFormatException.class,
+                        () ->
+                                LabeledReader.read(archive)
+                                        .requireLabels(List.of("neg"), "the model's"));
+        assertEquals(
+                archive
+                        + "!/aclImdb/train/pos/2_9.txt: label 'pos' is not one of the model's"
+                        + " labels [neg]",
+                a.getMessage());
+    }
+
+    @Test
     void archiveGivesTheSameCorpusAsDirectory() throws IOException {
         Path archive = tarGz(root, "aclImdb_v1.tar.gz");
         assertEquals(LabeledFormat.ACLIMDB, LabeledFormat.detect(archive));

@@ -116,4 +116,19 @@ class LabeledCorpusTest {
                 assertThrows(IllegalArgumentException.class, () -> new LabeledText("t", " "));
         assertEquals("A label must not be blank, but it is ' '.", e.getMessage());
     }
+
+    @Test
+    void requireLabelsPassesKnownLabelsAndNamesTheFirstOtherExample() throws CorpusFormatException {
+        LabeledCorpus corpus = corpus();
+        corpus.requireLabels(List.of("c", "b", "a"), "the model's");
+        corpus.requireLabels(Set.of("a", "b", "c", "d"), "the model's");
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> corpus.requireLabels(List.of("a", "b"), "the model's"));
+        assertEquals(
+                "example 10: label 'c' is not one of the model's labels [a, b]", e.getMessage());
+        LabeledCorpus dev = corpus.dev(0.5, 1).dev();
+        assertThrows(IllegalArgumentException.class, () -> dev.requireLabels(List.of(), "no"));
+    }
 }

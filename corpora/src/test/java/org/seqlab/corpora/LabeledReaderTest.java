@@ -186,6 +186,79 @@ class LabeledReaderTest {
     }
 
     @Test
+    void gzipIsRecognizedByItsMagicBytesNotOnlyByName() throws IOException {
+        Path file = writeGzip("packed.jsonl", "{\"text\": \"fine\", \"label\": \"pos\"}\n");
+        assertEquals(examples("fine", "pos"), LabeledReader.read(file).examples());
+    }
+
+    @Test
+    void jsonlTextsNeedNoLabelAndAnEmptyFileHasNone() throws IOException {
+        Path file =
+                write(
+                        "texts.jsonl",
+                        "{\"text\": \"great film\"}\n\n"
+                                + "{\"text\": \"dull\", \"label\": {\"any\": 1}}\r\n");
+        assertEquals(List.of("great film", "dull"), LabeledReader.readJsonlTexts(file));
+        assertEquals(List.of(), LabeledReader.readJsonlTexts(write("empty.jsonl", "")));
+        Path bad = write("bad.jsonl", "{\"text\": \"ok\"}\n\n{\"label\": \"pos\"}\n");
+        CorpusFormatException e =
+                assertThrows(CorpusFormatException.class, () -> LabeledReader.readJsonlTexts(bad));
+        assertEquals(bad + ":3: missing \"text\"", e.getMessage());
+        Path array = write("array.jsonl", "[1]\n");
+        CorpusFormatException a =
+                assertThrows(
+                        CorpusFormatException.class, () -> LabeledReader.readJsonlTexts(array));
+        assertEquals(array + ":1: not a JSON object", a.getMessage());
+    }
+
+    @Test
+    void anUnexpectedLabelIsReportedAtItsFileAndLineAlsoInSplitParts() throws IOException {
+        Path file =
+                write(
+                        "dev.jsonl",
+                        "{\"text\": \"a\", \"label\": \"pos\"}\n\n"
+                                + "{\"text\": \"b\", \"label\": \"meh\"}\n"
+                                + "{\"text\": \"c\", \"label\": \"neg\"}\n"
+                                + "{\"text\": \"d\", \"label\": \"neg\"}\n");
+        LabeledCorpus corpus = LabeledReader.read(file);
+        corpus.requireLabels(List.of("meh", "neg", "pos"), "the model's");
+        CorpusFormatException e =
+                assertThrows(
+                        CorpusFormatException.class,
+                        () -> corpus.requireLabels(List.of("neg", "pos"), "the model's"));
+        assertEquals(
+                file + ":3: label 'meh' is not one of the model's labels [neg, pos]",
+                e.getMessage());
+        assertEquals(3, e.line());
+        // The tail half of each label: dev holds lines 1, 3 and 5, train line 4.
+        LabeledCorpus.DevSplit split = corpus.devTail(0.5);
+        CorpusFormatException d =
+                assertThrows(
+                        CorpusFormatException.class,
+                        () ->
+                                split.dev()
+                                        .requireLabels(
+                                                List.of("pos", "meh"), "the training data's"));
+        assertEquals(
+                file + ":5: label 'neg' is not one of the training data's labels [pos, meh]",
+                d.getMessage());
+        CorpusFormatException t4 =
+                assertThrows(
+                        CorpusFormatException.class,
+                        () -> split.train().requireLabels(List.of("pos"), "the model's"));
+        assertEquals(4, t4.line());
+        Path tsv = write("skip.tsv", "garbage\npos\tfine\n5\tstars\n");
+        CorpusFormatException t =
+                assertThrows(
+                        CorpusFormatException.class,
+                        () ->
+                                LabeledReader.read(tsv, LabeledFormat.TSV, SKIP_BAD)
+                                        .requireLabels(List.of("neg", "pos"), "the model's"));
+        assertEquals(
+                tsv + ":3: label '5' is not one of the model's labels [neg, pos]", t.getMessage());
+    }
+
+    @Test
     void optionsRejectUnknownSplit() {
         IllegalArgumentException e =
                 assertThrows(

@@ -1,12 +1,11 @@
 package org.seqlab.tasks.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.seqlab.corpora.TextLines;
 import org.seqlab.tokenizers.OpenNlpSentenceSplitter;
 import org.seqlab.tokenizers.Token;
 import org.seqlab.tokenizers.Tokenizer;
@@ -15,11 +14,16 @@ import org.seqlab.tokenizers.TokenizerSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code seqlab tokenize}: tokenizes stdin, one tokenized sentence (or line) per output line. */
+/**
+ * {@code seqlab tokenize}: tokenizes stdin, one tokenized sentence (or line) per output line. Stdin
+ * is read as strict UTF-8 (gzip is unpacked); a bad byte stops it with {@code <stdin>: invalid
+ * UTF-8 at byte N (line L)}, without {@code --sentences} after printing the lines before.
+ */
 @Command(
         name = "tokenize",
         mixinStandardHelpOptions = true,
-        description = "Tokenize text from stdin; prints one tokenized sentence per line.")
+        description =
+                "Tokenize UTF-8 text (or gzip) from stdin; prints one tokenized sentence per line.")
 public final class TokenizeCommand implements Callable<Integer> {
 
     @Option(
@@ -57,22 +61,23 @@ public final class TokenizeCommand implements Callable<Integer> {
                         parsed.bpeFile());
         Tokenizer t = spec.build();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        BufferedReader in =
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        if (sentences) {
-            StringBuilder all = new StringBuilder();
-            for (String line; (line = in.readLine()) != null; ) {
-                all.append(line).append('\n');
+        try (TextLines in = TextLines.stdin()) {
+            if (sentences) {
+                StringBuilder all = new StringBuilder();
+                for (String line; (line = in.next()) != null; ) {
+                    all.append(line).append('\n');
+                }
+                for (Token s : OpenNlpSentenceSplitter.instance().split(all.toString())) {
+                    out.println(join(t.tokenize(s.text())));
+                }
+            } else {
+                for (String line; (line = in.next()) != null; ) {
+                    out.println(join(t.tokenize(line)));
+                }
             }
-            for (Token s : OpenNlpSentenceSplitter.instance().split(all.toString())) {
-                out.println(join(t.tokenize(s.text())));
-            }
-        } else {
-            for (String line; (line = in.readLine()) != null; ) {
-                out.println(join(t.tokenize(line)));
-            }
+        } finally {
+            out.flush();
         }
-        out.flush();
         return 0;
     }
 

@@ -13,7 +13,8 @@ final class ScoreOutput {
     /**
      * Returns one JSON object: {@code label}, {@code probability}, {@code scores}, a {@code note}
      * when there is one, and with an explanation its {@code explanation}: every word read, in text
-     * order, with offsets and effect.
+     * order, with its {@code start} and {@code end} offsets in code points (as {@link
+     * SentimentExplainer.WordEffect} counts them) and its effect.
      */
     static String json(SentimentModel.Prediction p, SentimentExplainer.Explanation x) {
         JsonObject o = new JsonObject();

@@ -1,7 +1,5 @@
 package org.seqlab.tasks.sentiment;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.seqlab.corpora.LabeledCorpus;
 import org.seqlab.corpora.LabeledFormat;
 import org.seqlab.corpora.LabeledReader;
+import org.seqlab.corpora.TextLines;
 import org.seqlab.eval.ClassificationReport;
 import org.seqlab.eval.ConfusionMatrixChart;
 import org.seqlab.io.AtomicFiles;
@@ -271,7 +270,11 @@ public final class SentimentCommand {
         @Parameters(arity = "0..*", paramLabel = "TEXT")
         List<String> texts = new ArrayList<>();
 
-        @Option(names = "--input", description = "A .txt (one text per line) or .jsonl file.")
+        @Option(
+                names = "--input",
+                description =
+                        "A .txt (one text per line) or .jsonl file (a \"text\" field a line; a"
+                                + " label is not needed); UTF-8, gzip is unpacked.")
         Path input;
 
         @Option(names = "--json", description = "One JSON object per text.")
@@ -298,16 +301,13 @@ public final class SentimentCommand {
             List<String> all = new ArrayList<>(texts);
             if (input != null) {
                 if (input.toString().endsWith(".jsonl") || input.toString().endsWith(".jsonl.gz")) {
-                    read(input, "jsonl", false).examples().forEach(t -> all.add(t.text()));
+                    all.addAll(LabeledReader.readJsonlTexts(input));
                 } else {
-                    all.addAll(Files.readAllLines(input, StandardCharsets.UTF_8));
+                    all.addAll(TextLines.readAll(input));
                 }
             } else if (all.isEmpty()) {
-                BufferedReader in =
-                        new BufferedReader(
-                                new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                for (String line; (line = in.readLine()) != null; ) {
-                    all.add(line);
+                try (TextLines in = TextLines.stdin()) {
+                    all.addAll(in.rest());
                 }
             }
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);

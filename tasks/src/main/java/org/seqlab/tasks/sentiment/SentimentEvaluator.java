@@ -2,6 +2,7 @@ package org.seqlab.tasks.sentiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.seqlab.corpora.CorpusFormatException;
 import org.seqlab.corpora.LabeledCorpus;
 import org.seqlab.corpora.LabeledText;
 import org.seqlab.eval.ClassificationReport;
@@ -15,25 +16,19 @@ public final class SentimentEvaluator {
     /**
      * Evaluates {@code model} on {@code data}.
      *
-     * @throws IllegalArgumentException naming the first example whose label the model lacks
+     * @throws CorpusFormatException naming the file and line of the first example whose label the
+     *     model lacks, as {@link LabeledCorpus#requireLabels} describes
+     * @throws IllegalArgumentException the same for a corpus not read from a file
      */
-    public static ClassificationReport evaluate(SentimentModel model, LabeledCorpus data) {
+    public static ClassificationReport evaluate(SentimentModel model, LabeledCorpus data)
+            throws CorpusFormatException {
         List<String> labels = model.labels();
+        data.requireLabels(labels, "the model's");
         List<String> texts = new ArrayList<>(data.size());
         int[] gold = new int[data.size()];
         for (int i = 0; i < data.size(); i++) {
             LabeledText t = data.examples().get(i);
             gold[i] = labels.indexOf(t.label());
-            if (gold[i] < 0) {
-                throw new IllegalArgumentException(
-                        "Example "
-                                + (i + 1)
-                                + " has the label '"
-                                + t.label()
-                                + "', which the model does not know; its labels are "
-                                + labels
-                                + ".");
-            }
             texts.add(t.text());
         }
         List<SentimentModel.Prediction> p = model.predict(texts);

@@ -17,9 +17,14 @@ public final class SentimentExplainer {
     /**
      * One word's effect.
      *
+     * <p>Offsets count characters as code points (Unicode scalar values), not Java's UTF-16 units:
+     * in {@code "😀 loved it"} the word {@code loved} is at 2 to 7. Java code gets the word back
+     * with {@code text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0,
+     * end))}; Python with {@code text[start:end]}.
+     *
      * @param word the token's text
-     * @param start its start offset in the text (UTF-16)
-     * @param end its end offset in the text
+     * @param start its start offset in the text, in code points
+     * @param end its end offset in the text (exclusive), in code points
      * @param effect probability of the predicted label with the word minus without it
      */
     public record WordEffect(String word, int start, int end, double effect) {}
@@ -66,6 +71,7 @@ public final class SentimentExplainer {
         int label = model.labels().indexOf(p.label());
         double base = p.probability();
         List<WordEffect> effects = new ArrayList<>(ids.length);
+        CodePoints points = new CodePoints(text);
         int classes = model.labels().size();
         for (int s = 0; s < ids.length; s += SentimentModel.SCORE_BATCH) {
             int e = Math.min(ids.length, s + SentimentModel.SCORE_BATCH);
@@ -80,10 +86,33 @@ public final class SentimentExplainer {
             for (int k = s; k < e; k++) {
                 Token t = read.tokens().get(k);
                 double q = probs[(k - s) * classes + label];
-                effects.add(new WordEffect(t.text(), t.start(), t.end(), base - q));
+                effects.add(
+                        new WordEffect(
+                                t.text(), points.at(t.start()), points.at(t.end()), base - q));
             }
         }
         return new Explanation(p, List.copyOf(effects));
+    }
+
+    /** Converts UTF-16 offsets into a text to code point offsets, fastest in increasing order. */
+    private static final class CodePoints {
+        private final String text;
+        private int unit; // the last UTF-16 offset converted
+        private int point; // its code point offset
+
+        CodePoints(String text) {
+            this.text = text;
+        }
+
+        int at(int utf16) {
+            if (utf16 < unit) {
+                unit = 0;
+                point = 0;
+            }
+            point += text.codePointCount(unit, utf16);
+            unit = utf16;
+            return point;
+        }
     }
 
     private static int[] without(int[] ids, int k) {

@@ -15,14 +15,19 @@ public record CliRun(int code, String out, String err) {
     }
 
     /** Runs {@code args} reading {@code stdin}. */
-    public static synchronized CliRun withInput(String stdin, String... args) {
+    public static CliRun withInput(String stdin, String... args) {
+        return withBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs {@code args} reading the bytes {@code stdin}. */
+    public static synchronized CliRun withBytes(byte[] stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setIn(new ByteArrayInputStream(stdin));
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int code = Seqlab.execute(args);

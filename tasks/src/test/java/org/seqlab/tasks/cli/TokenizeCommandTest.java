@@ -3,9 +3,13 @@ package org.seqlab.tasks.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +75,23 @@ class TokenizeCommandTest {
         assertEquals("lowestnée", r.out().replace(" ", "").strip());
         int pieces = r.out().strip().split(" +").length;
         assertTrue(pieces >= 2 && pieces < "lowestnée".length(), r.out());
+    }
+
+    @Test
+    void stdinIsStrictUtf8AndAGzipStreamIsUnpacked() throws IOException {
+        byte[] bad = {'o', 'k', '\n', 'b', (byte) 0xE9, 'd', '\n'};
+        CliRun r = CliRun.withBytes(bad, "tokenize", "--tokenizer", "whitespace");
+        assertEquals(2, r.code());
+        assertEquals("ok\n", r.out());
+        assertEquals("seqlab: <stdin>: invalid UTF-8 at byte 4 (line 2)\n", r.err());
+
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (OutputStream z = new GZIPOutputStream(packed)) {
+            z.write("Hello, Wörld!\n".getBytes(StandardCharsets.UTF_8));
+        }
+        CliRun gz = CliRun.withBytes(packed.toByteArray(), "tokenize", "--tokenizer", "standard");
+        assertEquals(0, gz.code(), gz.err());
+        assertEquals("hello wörld\n", gz.out());
     }
 
     @Test

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqlab.corpora.LabeledCorpus;
+import org.seqlab.corpora.LabeledReader;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.PoolingType;
@@ -159,6 +163,30 @@ class SentimentModelTest {
             } else {
                 assertTrue(x.strongestFor(1).isEmpty());
             }
+        }
+    }
+
+    @Test
+    void theCommittedReferenceModelKeepsItsScoresAndItsEvaluation() throws IOException {
+        Path ref = Path.of("src/test/resources/reference-models/sentiment-v1");
+        try (SentimentModel m = SentimentModel.load(ref)) {
+            assertEquals(List.of("neg", "pos"), m.labels());
+            List<String> expected = Files.readAllLines(ref.resolve(ReferenceModelWriter.SCORES));
+            assertEquals(ReferenceModelWriter.TEXTS.size(), expected.size());
+            for (String line : expected) {
+                JsonObject e = JsonParser.parseString(line).getAsJsonObject();
+                String text = e.get("text").getAsString();
+                SentimentModel.Prediction p = m.predict(List.of(text)).get(0);
+                for (String label : m.labels()) {
+                    assertEquals(e.get(label).getAsDouble(), p.scores().get(label), 1e-5, text);
+                }
+                String best = e.get("pos").getAsDouble() > 0.5 ? "pos" : "neg";
+                assertEquals(best, p.label(), text);
+            }
+            LabeledCorpus eval = LabeledReader.read(ref.resolve(ReferenceModelWriter.EVAL));
+            assertEquals(
+                    Files.readString(ref.resolve(ReferenceModelWriter.REPORT)).trim(),
+                    SentimentEvaluator.evaluate(m, eval).toJson());
         }
     }
 }
