@@ -181,6 +181,9 @@ public final class SentimentCommand {
                                 + trainData.labels()
                                 + ".");
             }
+            if (devData != null) {
+                devData.requireLabels(trainData.labels(), "the training data's");
+            }
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 SentimentTrainer.Result r =
                         new SentimentTrainer(config, progress)
