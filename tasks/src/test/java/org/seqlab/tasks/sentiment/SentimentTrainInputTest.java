@@ -58,9 +58,7 @@ class SentimentTrainInputTest {
         for (String flag : List.of("--stop-after", "--average", "--resume", "--checkpoint-every")) {
             assertTrue(s.out().contains(flag) && l.out().contains(flag), flag);
         }
-        assertTrue(
-                s.out().contains("Updates between checkpoints"));
-        assertTrue(
-                l.out().contains("Updates between checkpoints"));
+        assertTrue(s.out().contains("Updates between checkpoints"));
+        assertTrue(l.out().contains("Updates between checkpoints"));
     }
 }
