@@ -50,8 +50,9 @@ import java.util.regex.Pattern;
  *
  * <p>A JSON {@code null} reads as {@code null} for every other reference type and is refused for
  * the other primitives. Every component must be present unless it is marked {@link Optional}; keys
- * that are no component are ignored. The record's canonical constructor runs last, and what it
- * throws (its validation) propagates unchanged.
+ * that are no component are ignored. A component marked {@link Codec} is mapped by its codec. The
+ * record's canonical constructor runs last, and what it throws (its validation) propagates
+ * unchanged.
  */
 public final class JsonRecords {
 
@@ -69,6 +70,25 @@ public final class JsonRecords {
         /** The JSON text a missing component stands for; {@code null} unless given. */
         String value() default "null";
     }
+
+    /** Maps a record component through a {@link JsonCodec} instead of the rules above. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface Codec {
+        /** The codec class; it needs a public no-argument constructor. */
+        @SuppressWarnings("rawtypes")
+        Class<? extends JsonCodec> value();
+    }
+
+    /**
+     * Writes a nested record component's keys into the enclosing object instead of under its own
+     * key, and reads them from there (e.g. a task config that holds the training settings).
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface Inline {}
 
     private static final ClassValue<Schema> SCHEMAS =
             new ClassValue<>() {
@@ -184,7 +204,27 @@ public final class JsonRecords {
             List<String> alternates,
             Type type,
             Method accessor,
-            JsonElement missing) {}
+            JsonElement missing,
+            JsonCodec<Object> codec,
+            boolean inline) {
+
+        JsonElement write(Object value) {
+            return codec == null
+                    ? JsonValues.write(type, value)
+                    : JsonValues.finite(codec.write(value));
+        }
+
+        Object read(JsonElement value, String path) {
+            if (codec == null) {
+                return JsonValues.read(type, value, path);
+            }
+            try {
+                return codec.read(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("field '" + path + "': " + e.getMessage(), e);
+            }
+        }
+    }
 
     /** How one record class maps; built once per class. */
     private record Schema(Class<?> type, List<Component> components, Constructor<?> constructor) {
@@ -201,7 +241,10 @@ public final class JsonRecords {
                 RecordComponent rc = rcs[i];
                 types[i] = rc.getType();
                 String where = type.getSimpleName() + "." + rc.getName();
-                JsonValues.check(rc.getGenericType(), where);
+                JsonCodec<Object> codec = codec(rc, where);
+                if (codec == null) {
+                    JsonValues.check(rc.getGenericType(), where);
+                }
                 Field field = field(type, rc.getName());
                 SerializedName named = field.getAnnotation(SerializedName.class);
                 String key =
@@ -225,7 +268,9 @@ public final class JsonRecords {
                                 alternates,
                                 rc.getGenericType(),
                                 accessor,
-                                missing(rc, where, key)));
+                                missing(rc, where, key, codec),
+                                codec,
+                                inline(rc, where)));
             }
             try {
                 Constructor<?> c = type.getDeclaredConstructor(types);
@@ -250,15 +295,41 @@ public final class JsonRecords {
             return all;
         }
 
+        private static boolean inline(RecordComponent rc, String where) {
+            if (rc.getAnnotation(Inline.class) == null) {
+                return false;
+            }
+            if (!rc.getType().isRecord()) {
+                throw new IllegalArgumentException(where + ": only a record can be @Inline.");
+            }
+            return true;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static JsonCodec<Object> codec(RecordComponent rc, String where) {
+            Codec named = rc.getAnnotation(Codec.class);
+            if (named == null) {
+                return null;
+            }
+            try {
+                return (JsonCodec<Object>) named.value().getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(where + ": cannot create its codec", e);
+            }
+        }
+
         /** The checked default of an {@link Optional} component, or null for a required one. */
-        private static JsonElement missing(RecordComponent rc, String where, String key) {
+        private static JsonElement missing(
+                RecordComponent rc, String where, String key, JsonCodec<Object> codec) {
             Optional optional = rc.getAnnotation(Optional.class);
             if (optional == null) {
                 return null;
             }
             try {
                 JsonElement value = parse(optional.value());
-                JsonValues.read(rc.getGenericType(), value, key);
+                if (codec == null) {
+                    JsonValues.read(rc.getGenericType(), value, key);
+                }
                 return value;
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
@@ -283,7 +354,13 @@ public final class JsonRecords {
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("Cannot read " + c.name(), e);
                 }
-                o.add(c.key(), JsonValues.write(c.type(), value));
+                if (c.inline()) {
+                    JsonRecords.write((Record) value)
+                            .entrySet()
+                            .forEach(e -> o.add(e.getKey(), e.getValue()));
+                } else {
+                    o.add(c.key(), c.write(value));
+                }
             }
             return o;
         }
@@ -292,6 +369,10 @@ public final class JsonRecords {
             Object[] args = new Object[components.size()];
             for (int i = 0; i < args.length; i++) {
                 Component c = components.get(i);
+                if (c.inline()) {
+                    args[i] = JsonRecords.read((Class<?>) c.type(), json, prefix);
+                    continue;
+                }
                 JsonElement value = json.get(c.key());
                 for (int a = 0; value == null && a < c.alternates().size(); a++) {
                     value = json.get(c.alternates().get(a));
@@ -303,7 +384,7 @@ public final class JsonRecords {
                     }
                     value = c.missing();
                 }
-                args[i] = JsonValues.read(c.type(), value, path);
+                args[i] = c.read(value, path);
             }
             try {
                 return constructor.newInstance(args);

@@ -2,7 +2,11 @@ package org.seqlab.seq2seq;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.annotations.SerializedName;
 import java.time.Duration;
+import org.seqlab.io.JsonCodec;
+import org.seqlab.io.JsonRecords;
 import org.seqlab.io.SettingException;
 
 /**
@@ -26,17 +30,17 @@ import org.seqlab.io.SettingException;
  */
 public record TrainingConfig(
         int epochs,
-        float learningRate,
-        double clipNorm,
+        @SerializedName("lr") float learningRate,
+        @SerializedName("clip") double clipNorm,
         float weightDecay,
         float lrDecay,
         int patience,
-        float minLearningRate,
-        Duration maxTime,
+        @SerializedName("min_lr") float minLearningRate,
+        @SerializedName("max_time_s") @JsonRecords.Codec(Budget.class) Duration maxTime,
         int checkpointEvery,
         long seed,
-        float average,
-        int stopAfter) {
+        @JsonRecords.Optional("0") float average,
+        @JsonRecords.Optional("0") int stopAfter) {
 
     /** Validates every field with a message naming the setting and the bad value. */
     public TrainingConfig {
@@ -95,62 +99,38 @@ public record TrainingConfig(
                 stopAfter);
     }
 
-    /** Adds the fields to a manifest's {@code config} object (keys as on the command line). */
-    public void writeJson(JsonObject o) {
-        o.addProperty("epochs", epochs);
-        o.addProperty("lr", learningRate);
-        o.addProperty("clip", clipNorm);
-        o.addProperty("weight_decay", weightDecay);
-        o.addProperty("lr_decay", lrDecay);
-        o.addProperty("patience", patience);
-        o.addProperty("min_lr", minLearningRate);
-        o.addProperty("max_time_s", maxTime == null ? 0 : maxTime.toSeconds());
-        o.addProperty("checkpoint_every", checkpointEvery);
-        o.addProperty("seed", seed);
-        o.addProperty("average", average);
-        o.addProperty("stop_after", stopAfter);
+    /** Returns the configuration as JSON (keys as in manifests: {@code lr}, {@code max_time_s}). */
+    public JsonObject toJson() {
+        return JsonRecords.toJson(this);
     }
 
     /**
-     * Reads what {@link #writeJson} wrote; {@code average} and {@code stop_after}, which earlier
+     * Reads what {@link #toJson} wrote; {@code average} and {@code stop_after}, which earlier
      * versions did not write, default to 0.
      *
      * @throws IllegalArgumentException naming a missing or mistyped key
      */
     public static TrainingConfig fromJson(JsonObject o) {
-        long maxTime = (long) number(o, "max_time_s", null);
-        return new TrainingConfig(
-                (int) number(o, "epochs", null),
-                (float) number(o, "lr", null),
-                number(o, "clip", null),
-                (float) number(o, "weight_decay", null),
-                (float) number(o, "lr_decay", null),
-                (int) number(o, "patience", null),
-                (float) number(o, "min_lr", null),
-                maxTime == 0 ? null : Duration.ofSeconds(maxTime),
-                (int) number(o, "checkpoint_every", null),
-                seedOf(o),
-                (float) number(o, "average", 0.0),
-                (int) number(o, "stop_after", 0.0));
+        return JsonRecords.fromJson(o, TrainingConfig.class);
     }
 
-    private static long seedOf(JsonObject o) {
-        number(o, "seed", null);
-        return o.get("seed").getAsLong();
-    }
+    /** The time budget as whole seconds, 0 for none (as manifests have always written it). */
+    public static final class Budget implements JsonCodec<Duration> {
+        @Override
+        public JsonElement write(Duration d) {
+            return new JsonPrimitive(d == null ? 0 : d.toSeconds());
+        }
 
-    private static double number(JsonObject o, String key, Double fallback) {
-        JsonElement e = o.get(key);
-        if (e == null || e.isJsonNull()) {
-            if (fallback != null) {
-                return fallback;
+        @Override
+        public Duration read(JsonElement json) {
+            if (json.isJsonNull()) {
+                return null;
             }
-            throw new IllegalArgumentException("missing field '" + key + "'");
+            if (!json.isJsonPrimitive() || !json.getAsJsonPrimitive().isNumber()) {
+                throw new IllegalArgumentException("expected a number of seconds, found " + json);
+            }
+            long seconds = json.getAsLong();
+            return seconds == 0 ? null : Duration.ofSeconds(seconds);
         }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new IllegalArgumentException(
-                    "field '" + key + "': expected a number, found " + e);
-        }
-        return e.getAsDouble();
     }
 }

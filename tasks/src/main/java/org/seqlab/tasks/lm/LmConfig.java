@@ -1,11 +1,13 @@
 package org.seqlab.tasks.lm;
 
 import com.google.gson.JsonObject;
+import org.seqlab.io.JsonRecords;
 import org.seqlab.io.SettingException;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.LanguageModelSpec;
 import org.seqlab.seq2seq.TrainingConfig;
 import org.seqlab.tokenizers.TokenizerSpec;
+import org.seqlab.tokenizers.TokenizerSpecCodec;
 
 /**
  * Everything that decides a trained language model: data handling, architecture and training.
@@ -37,8 +39,9 @@ public record LmConfig(
         double validFraction,
         int minCount,
         int maxVocab,
-        TrainingConfig training,
-        TokenizerSpec tokenizer) {
+        @JsonRecords.Inline TrainingConfig training,
+        @JsonRecords.Optional @JsonRecords.Codec(TokenizerSpecCodec.class)
+                TokenizerSpec tokenizer) {
 
     /** Validates every field with a message naming the bad value. */
     public LmConfig {
@@ -114,54 +117,20 @@ public record LmConfig(
         return new LanguageModelSpec(cell, vocabSize, embedding, hidden, layers, dropout);
     }
 
-    /** Returns the configuration as the manifest's {@code config} object. */
+    /**
+     * Returns the configuration as the manifest's {@code config} object: one flat object, the
+     * training settings among the others, the tokenizer as its string map.
+     */
     public JsonObject toJson() {
-        JsonObject o = new JsonObject();
-        o.addProperty("level", level.id());
-        o.addProperty("cell", cell.id());
-        o.addProperty("layers", layers);
-        o.addProperty("hidden", hidden);
-        o.addProperty("embedding", embedding);
-        o.addProperty("dropout", dropout);
-        o.addProperty("seq_len", seqLen);
-        o.addProperty("batch", batch);
-        o.addProperty("valid_fraction", validFraction);
-        o.addProperty("min_count", minCount);
-        o.addProperty("max_vocab", maxVocab);
-        training.writeJson(o);
-        JsonObject tok = new JsonObject();
-        tokenizer.toMap().forEach(tok::addProperty);
-        o.add("tokenizer", tok);
-        return o;
+        return JsonRecords.toJson(this);
     }
 
-    /** Rebuilds a configuration from {@link #toJson()}'s output. */
+    /**
+     * Rebuilds a configuration from {@link #toJson()}'s output.
+     *
+     * @throws IllegalArgumentException naming a missing or mistyped key
+     */
     public static LmConfig fromJson(JsonObject o) {
-        TrainingConfig t = TrainingConfig.fromJson(o);
-        return new LmConfig(
-                Level.parse(o.get("level").getAsString()),
-                CellType.parse(o.get("cell").getAsString()),
-                o.get("layers").getAsInt(),
-                o.get("hidden").getAsInt(),
-                o.get("embedding").getAsInt(),
-                o.get("dropout").getAsFloat(),
-                o.get("seq_len").getAsInt(),
-                o.get("batch").getAsInt(),
-                o.get("valid_fraction").getAsDouble(),
-                o.get("min_count").getAsInt(),
-                o.get("max_vocab").getAsInt(),
-                t,
-                tokenizerFromJson(o));
-    }
-
-    private static TokenizerSpec tokenizerFromJson(JsonObject o) {
-        if (!o.has("tokenizer")) {
-            return null;
-        }
-        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
-        for (var e : o.getAsJsonObject("tokenizer").entrySet()) {
-            map.put(e.getKey(), e.getValue().getAsString());
-        }
-        return TokenizerSpec.fromMap(map);
+        return JsonRecords.fromJson(o, LmConfig.class);
     }
 }

@@ -1,13 +1,13 @@
 package org.seqlab.tasks.sentiment;
 
 import com.google.gson.JsonObject;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.seqlab.io.JsonRecords;
 import org.seqlab.io.SettingException;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.PoolingType;
 import org.seqlab.seq2seq.TrainingConfig;
 import org.seqlab.tokenizers.TokenizerSpec;
+import org.seqlab.tokenizers.TokenizerSpecCodec;
 
 /**
  * Everything that decides a trained sentiment model.
@@ -33,24 +33,24 @@ import org.seqlab.tokenizers.TokenizerSpec;
  * @param training optimizer, schedule, time budget, checkpoints and seed
  */
 public record SentimentConfig(
-        TokenizerSpec tokenizer,
+        @JsonRecords.Codec(TokenizerSpecCodec.class) TokenizerSpec tokenizer,
         CellType cell,
         int hidden,
         int layers,
         int embedding,
         float dropout,
-        float wordDropout,
+        @JsonRecords.Optional("0") float wordDropout,
         PoolingType pooling,
         int maxTokens,
         Truncation truncation,
         int minCount,
         int maxVocab,
         double devFraction,
-        DevSplit devSplit,
+        @JsonRecords.Optional("\"random\"") DevSplit devSplit,
         int batch,
         int freezeEpochs,
         boolean classWeights,
-        TrainingConfig training) {
+        @JsonRecords.Inline TrainingConfig training) {
 
     /** Validates every field with a message naming the bad value. */
     public SentimentConfig {
@@ -145,59 +145,21 @@ public record SentimentConfig(
         return training.seed();
     }
 
-    /** Returns the configuration as the manifest's {@code config} object. */
+    /**
+     * Returns the configuration as the manifest's {@code config} object: one flat object, the
+     * training settings among the others, the tokenizer as its string map.
+     */
     public JsonObject toJson() {
-        JsonObject o = new JsonObject();
-        JsonObject tok = new JsonObject();
-        tokenizer.toMap().forEach(tok::addProperty);
-        o.add("tokenizer", tok);
-        o.addProperty("cell", cell.id());
-        o.addProperty("hidden", hidden);
-        o.addProperty("layers", layers);
-        o.addProperty("embedding", embedding);
-        o.addProperty("dropout", dropout);
-        o.addProperty("word_dropout", wordDropout);
-        o.addProperty("pooling", pooling.name());
-        o.addProperty("max_tokens", maxTokens);
-        o.addProperty("truncation", truncation.name());
-        o.addProperty("min_count", minCount);
-        o.addProperty("max_vocab", maxVocab);
-        o.addProperty("dev_fraction", devFraction);
-        o.addProperty("dev_split", devSplit.name());
-        o.addProperty("batch", batch);
-        o.addProperty("freeze_epochs", freezeEpochs);
-        o.addProperty("class_weights", classWeights);
-        training.writeJson(o);
-        return o;
+        return JsonRecords.toJson(this);
     }
 
-    /** Rebuilds a configuration from {@link #toJson()}'s output. */
+    /**
+     * Rebuilds a configuration from {@link #toJson()}'s output; {@code word_dropout} and {@code
+     * dev_split}, which earlier versions did not write, default to 0 and random.
+     *
+     * @throws IllegalArgumentException naming a missing or mistyped key
+     */
     public static SentimentConfig fromJson(JsonObject o) {
-        Map<String, String> tok = new LinkedHashMap<>();
-        o.getAsJsonObject("tokenizer")
-                .entrySet()
-                .forEach(e -> tok.put(e.getKey(), e.getValue().getAsString()));
-        TrainingConfig t = TrainingConfig.fromJson(o);
-        return new SentimentConfig(
-                TokenizerSpec.fromMap(tok),
-                CellType.parse(o.get("cell").getAsString()),
-                o.get("hidden").getAsInt(),
-                o.get("layers").getAsInt(),
-                o.get("embedding").getAsInt(),
-                o.get("dropout").getAsFloat(),
-                o.has("word_dropout") ? o.get("word_dropout").getAsFloat() : 0f,
-                PoolingType.valueOf(o.get("pooling").getAsString()),
-                o.get("max_tokens").getAsInt(),
-                Truncation.valueOf(o.get("truncation").getAsString()),
-                o.get("min_count").getAsInt(),
-                o.get("max_vocab").getAsInt(),
-                o.get("dev_fraction").getAsDouble(),
-                o.has("dev_split")
-                        ? DevSplit.valueOf(o.get("dev_split").getAsString())
-                        : DevSplit.RANDOM,
-                o.get("batch").getAsInt(),
-                o.get("freeze_epochs").getAsInt(),
-                o.get("class_weights").getAsBoolean(),
-                t);
+        return JsonRecords.fromJson(o, SentimentConfig.class);
     }
 }

@@ -289,7 +289,7 @@ class SentimentCommandTest {
         JsonObject m =
                 JsonParser.parseString(Files.readString(out.resolve("manifest.json")))
                         .getAsJsonObject();
-        assertEquals("TAIL", m.getAsJsonObject("config").get("dev_split").getAsString());
+        assertEquals("tail", m.getAsJsonObject("config").get("dev_split").getAsString());
         assertEquals(12, m.getAsJsonObject("data").get("dev_examples").getAsInt());
         CliRun bad =
                 CliRun.run(TinyReviews.trainArgs(data, dir.resolve("bad"), "--dev-split", "x"));
