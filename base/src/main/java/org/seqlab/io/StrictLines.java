@@ -7,7 +7,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class StrictLines {
      * @throws IOException built by {@code errors} for malformed UTF-8, naming the line
      */
     public static List<String> read(Path file, Errors errors) throws IOException {
-        return split(decode(Files.readAllBytes(file), errors), errors);
+        return split(decode(InputFiles.readAllBytes(file), errors), errors);
     }
 
     private static String decode(byte[] bytes, Errors errors) throws IOException {

@@ -11,13 +11,13 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.seqlab.io.InputFiles;
 
 /**
  * Reads the lines of a text file or of standard input as strict UTF-8, one at a time: the one
@@ -81,10 +81,7 @@ public final class TextLines implements Closeable {
      */
     public static TextLines open(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        if (Files.isDirectory(file)) {
-            throw new CorpusFormatException(file, "expected a file, found a directory");
-        }
-        return new TextLines(file, Files.newInputStream(file), true);
+        return new TextLines(file, InputFiles.open(file), true);
     }
 
     /**

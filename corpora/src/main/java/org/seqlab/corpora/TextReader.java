@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.seqlab.io.InputFiles;
 
 /**
  * Reads whole text files with strict UTF-8 decoding and computes SHA-256 fingerprints.
@@ -60,7 +61,7 @@ public final class TextReader {
                 file.getFileName() != null && file.getFileName().toString().endsWith(".gz");
         int capacity = gzipped ? CHUNK : (int) Math.min(Files.size(file), Integer.MAX_VALUE - 16);
         StringBuilder text = new StringBuilder(Math.max(capacity, 16));
-        try (InputStream raw = Files.newInputStream(file);
+        try (InputStream raw = InputFiles.open(file);
                 InputStream in = gzipped ? new GZIPInputStream(raw, CHUNK) : raw) {
             decode(file, in, text);
         } catch (ZipException e) {
@@ -158,7 +159,7 @@ public final class TextReader {
     public static String sha256(Path file) throws IOException {
         MessageDigest digest = newSha256();
         byte[] buffer = new byte[CHUNK];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);

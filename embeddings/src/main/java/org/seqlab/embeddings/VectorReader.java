@@ -2,7 +2,6 @@ package org.seqlab.embeddings;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -10,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.seqlab.io.InputFiles;
 
 /**
  * Reads pretrained word vectors in any {@link VectorFormat}, plain, gzip-compressed or (GloVe's
@@ -88,7 +88,7 @@ public final class VectorReader {
     private static ByteInput open(Path file) throws IOException {
         Objects.requireNonNull(file, "The file must not be null.");
         String name = lowerName(file);
-        InputStream raw = Files.newInputStream(file);
+        InputStream raw = InputFiles.open(file);
         try {
             if (name.endsWith(".gz")) {
                 return new ByteInput(file, new GZIPInputStream(raw, 1 << 16));

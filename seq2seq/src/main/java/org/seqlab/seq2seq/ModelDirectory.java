@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.seqlab.io.AtomicFiles;
+import org.seqlab.io.InputFiles;
 import org.seqlab.tokenizers.Tokenizer;
 import org.seqlab.tokenizers.TokenizerSpec;
 import org.seqlab.tokenizers.Vocabulary;
@@ -213,7 +214,7 @@ public final class ModelDirectory {
         }
         Path source = Path.of(spec.bpeFile());
         Files.createDirectories(dir);
-        byte[] merges = Files.readAllBytes(source);
+        byte[] merges = InputFiles.readAllBytes(source);
         AtomicFiles.write(dir.resolve(BPE), o -> o.write(merges));
         return new TokenizerSpec(spec.name(), spec.options(), BPE);
     }

@@ -74,9 +74,9 @@ public final class TrainingRun {
             throw new IllegalStateException(
                     "Cannot resume: "
                             + out
-                            + " holds no checkpoint of a "
+                            + " holds no checkpoint of a '"
                             + task
-                            + " training run.");
+                            + "' training run.");
         }
         Recorded run;
         try {

@@ -90,7 +90,7 @@ public final class Seqlab implements Runnable {
                 parsed.hasMatchedOption("--verbose")
                         || (parsed.subcommand() != null && anyVerbose(parsed));
         int code = exitCode(e);
-        err.println("seqlab: " + ErrorMessages.of(e, parsed));
+        err.println("seqlab: " + ErrorMessages.of(e));
         if (verbose) {
             e.printStackTrace(err);
         } else if (code == FAILURE) {
