@@ -2,6 +2,7 @@ package org.seqlab.seq2seq;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.seqlab.io.SettingException;
 
 /**
  * Draws a token id from logits with temperature, top-k and nucleus (top-p) filtering.
@@ -16,14 +17,13 @@ public record Sampler(double temperature, int topK, double topP) {
     /** Validates the settings with messages naming the bad value. */
     public Sampler {
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException(
-                    "--temperature must be positive; got " + temperature + ".");
+            throw new SettingException("temperature", "must be positive; got " + temperature + ".");
         }
         if (topK < 0) {
-            throw new IllegalArgumentException("--top-k must be >= 0; got " + topK + ".");
+            throw new SettingException("top_k", "must be >= 0; got " + topK + ".");
         }
         if (!(topP > 0 && topP <= 1)) {
-            throw new IllegalArgumentException("--top-p must be in (0, 1]; got " + topP + ".");
+            throw new SettingException("top_p", "must be in (0, 1]; got " + topP + ".");
         }
     }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import org.seqlab.eval.LanguageModelScore;
+import org.seqlab.io.SettingException;
 import org.seqlab.seq2seq.Losses;
 import org.seqlab.seq2seq.RecurrentLanguageModel;
 import org.seqlab.seq2seq.RecurrentState;
@@ -33,8 +34,7 @@ public final class LmEvaluator {
     public static LanguageModelScore evaluate(
             RecurrentLanguageModel net, NDManager parent, int[] ids, int streams, int seqLen) {
         if (streams < 1) {
-            throw new IllegalArgumentException(
-                    "--streams must be at least 1; got " + streams + ".");
+            throw new SettingException("streams", "must be at least 1; got " + streams + ".");
         }
         if (seqLen < 1) {
             throw new IllegalArgumentException(

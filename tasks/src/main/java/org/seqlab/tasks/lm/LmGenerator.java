@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.seqlab.io.SettingException;
 import org.seqlab.seq2seq.RecurrentLanguageModel;
 import org.seqlab.seq2seq.RecurrentState;
 import org.seqlab.seq2seq.Sampler;
@@ -34,7 +35,7 @@ public final class LmGenerator {
     public void generate(
             String prime, int length, Sampler sampler, long seed, Consumer<String> sink) {
         if (length < 0) {
-            throw new IllegalArgumentException("--length must be >= 0; got " + length + ".");
+            throw new SettingException("length", "must be >= 0; got " + length + ".");
         }
         List<String> unknown = model.unknownTokens(prime);
         if (!unknown.isEmpty()) {
