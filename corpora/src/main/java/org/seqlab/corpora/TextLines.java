@@ -190,6 +190,25 @@ public final class TextLines implements Closeable {
         return out;
     }
 
+    /**
+     * Returns everything not read yet, verbatim: line ends ({@code \n}, {@code \r\n}) kept.
+     *
+     * @return the rest of the input, empty at its end
+     * @throws CorpusFormatException as {@link #next()} describes
+     * @throws IOException if the input cannot be read
+     */
+    public String remaining() throws IOException {
+        while (failure == null && !ended) {
+            fill();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        String rest = pending.substring(start);
+        start = pending.length();
+        return rest;
+    }
+
     /** Closes the file this reader opened; a stream given to {@link #of} stays open. */
     @Override
     public void close() throws IOException {

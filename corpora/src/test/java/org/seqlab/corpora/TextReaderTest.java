@@ -112,8 +112,14 @@ class TextReaderTest {
 
     @Test
     void rejectsCorruptGzip() throws IOException {
-        Path file = write("notgzip.txt.gz", utf8("plain text"));
+        Path file = write("corrupt.txt.gz", new byte[] {0x1f, (byte) 0x8b, 'x', 'y', 'z'});
         assertThrows(CorpusFormatException.class, () -> TextReader.read(file));
+    }
+
+    @Test
+    void gzipIsRecognizedByItsContentNotItsName() throws IOException {
+        assertEquals("plain text", TextReader.read(write("plain.txt.gz", utf8("plain text"))));
+        assertEquals(MULTIBYTE, TextReader.read(writeGzip("packed.txt", utf8(MULTIBYTE))));
     }
 
     @Test
