@@ -1,6 +1,5 @@
 package org.seqlab.io;
 
-import com.google.gson.FieldNamingPolicy;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -14,16 +13,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,11 +79,11 @@ public final class JsonRecords {
     @Target(ElementType.RECORD_COMPONENT)
     public @interface Inline {}
 
-    private static final ClassValue<Schema> SCHEMAS =
+    private static final ClassValue<RecordSchema> SCHEMAS =
             new ClassValue<>() {
                 @Override
-                protected Schema computeValue(Class<?> type) {
-                    return Schema.of(type);
+                protected RecordSchema computeValue(Class<?> type) {
+                    return RecordSchema.of(type);
                 }
             };
 
@@ -195,215 +184,5 @@ public final class JsonRecords {
     /** Reads a record of {@code type}; {@code prefix} is the dotted path of the object. */
     static Object read(Class<?> type, JsonObject json, String prefix) {
         return SCHEMAS.get(type).read(json, prefix);
-    }
-
-    /** One record component: its JSON key(s), type, accessor and default (null if required). */
-    private record Component(
-            String name,
-            String key,
-            List<String> alternates,
-            Type type,
-            Method accessor,
-            JsonElement missing,
-            JsonCodec<Object> codec,
-            boolean inline) {
-
-        JsonElement write(Object value) {
-            return codec == null
-                    ? JsonValues.write(type, value)
-                    : JsonValues.finite(codec.write(value));
-        }
-
-        Object read(JsonElement value, String path) {
-            if (codec == null) {
-                return JsonValues.read(type, value, path);
-            }
-            try {
-                return codec.read(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("field '" + path + "': " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** How one record class maps; built once per class. */
-    private record Schema(Class<?> type, List<Component> components, Constructor<?> constructor) {
-
-        static Schema of(Class<?> type) {
-            if (!type.isRecord()) {
-                throw new IllegalArgumentException(type.getName() + " is not a record.");
-            }
-            List<Component> components = new ArrayList<>();
-            Set<String> keys = new HashSet<>();
-            RecordComponent[] rcs = type.getRecordComponents();
-            Class<?>[] types = new Class<?>[rcs.length];
-            for (int i = 0; i < rcs.length; i++) {
-                RecordComponent rc = rcs[i];
-                types[i] = rc.getType();
-                String where = type.getSimpleName() + "." + rc.getName();
-                JsonCodec<Object> codec = codec(rc, where);
-                if (codec == null) {
-                    JsonValues.check(rc.getGenericType(), where);
-                }
-                Field field = field(type, rc.getName());
-                SerializedName named = field.getAnnotation(SerializedName.class);
-                String key =
-                        named != null
-                                ? named.value()
-                                : FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES.translateName(
-                                        field);
-                List<String> alternates = named != null ? List.of(named.alternate()) : List.of();
-                for (String k : concat(key, alternates)) {
-                    if (!keys.add(k)) {
-                        throw new IllegalArgumentException(
-                                where + ": JSON key '" + k + "' is used twice.");
-                    }
-                }
-                Method accessor = rc.getAccessor();
-                accessor.setAccessible(true);
-                components.add(
-                        new Component(
-                                rc.getName(),
-                                key,
-                                alternates,
-                                rc.getGenericType(),
-                                accessor,
-                                missing(rc, where, key, codec),
-                                codec,
-                                inline(rc, where)));
-            }
-            try {
-                Constructor<?> c = type.getDeclaredConstructor(types);
-                c.setAccessible(true);
-                return new Schema(type, List.copyOf(components), c);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(type.getName() + " has no canonical constructor.");
-            }
-        }
-
-        private static Field field(Class<?> type, String name) {
-            try {
-                return type.getDeclaredField(name);
-            } catch (NoSuchFieldException e) {
-                throw new IllegalStateException(type.getName() + " lacks the field of " + name, e);
-            }
-        }
-
-        private static List<String> concat(String key, List<String> alternates) {
-            List<String> all = new ArrayList<>(alternates);
-            all.add(0, key);
-            return all;
-        }
-
-        private static boolean inline(RecordComponent rc, String where) {
-            if (rc.getAnnotation(Inline.class) == null) {
-                return false;
-            }
-            if (!rc.getType().isRecord()) {
-                throw new IllegalArgumentException(where + ": only a record can be @Inline.");
-            }
-            return true;
-        }
-
-        @SuppressWarnings("unchecked")
-        private static JsonCodec<Object> codec(RecordComponent rc, String where) {
-            Codec named = rc.getAnnotation(Codec.class);
-            if (named == null) {
-                return null;
-            }
-            try {
-                return (JsonCodec<Object>) named.value().getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(where + ": cannot create its codec", e);
-            }
-        }
-
-        /** The checked default of an {@link Optional} component, or null for a required one. */
-        private static JsonElement missing(
-                RecordComponent rc, String where, String key, JsonCodec<Object> codec) {
-            Optional optional = rc.getAnnotation(Optional.class);
-            if (optional == null) {
-                return null;
-            }
-            try {
-                JsonElement value = parse(optional.value());
-                if (codec == null) {
-                    JsonValues.read(rc.getGenericType(), value, key);
-                }
-                return value;
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        where
-                                + ": invalid @Optional default '"
-                                + optional.value()
-                                + "' ("
-                                + e.getMessage()
-                                + ")",
-                        e);
-            }
-        }
-
-        JsonObject write(Record record) {
-            JsonObject o = new JsonObject();
-            for (Component c : components) {
-                Object value;
-                try {
-                    value = c.accessor().invoke(record);
-                } catch (InvocationTargetException e) {
-                    throw rethrow(e);
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("Cannot read " + c.name(), e);
-                }
-                if (c.inline()) {
-                    JsonRecords.write((Record) value)
-                            .entrySet()
-                            .forEach(e -> o.add(e.getKey(), e.getValue()));
-                } else {
-                    o.add(c.key(), c.write(value));
-                }
-            }
-            return o;
-        }
-
-        Object read(JsonObject json, String prefix) {
-            Object[] args = new Object[components.size()];
-            for (int i = 0; i < args.length; i++) {
-                Component c = components.get(i);
-                if (c.inline()) {
-                    args[i] = JsonRecords.read((Class<?>) c.type(), json, prefix);
-                    continue;
-                }
-                JsonElement value = json.get(c.key());
-                for (int a = 0; value == null && a < c.alternates().size(); a++) {
-                    value = json.get(c.alternates().get(a));
-                }
-                String path = prefix + c.key();
-                if (value == null) {
-                    if (c.missing() == null) {
-                        throw new IllegalArgumentException("missing field '" + path + "'");
-                    }
-                    value = c.missing();
-                }
-                args[i] = c.read(value, path);
-            }
-            try {
-                return constructor.newInstance(args);
-            } catch (InvocationTargetException e) {
-                throw rethrow(e);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot create " + type.getName(), e);
-            }
-        }
-
-        private static RuntimeException rethrow(InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 }
