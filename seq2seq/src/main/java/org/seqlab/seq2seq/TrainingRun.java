@@ -1,14 +1,13 @@
 package org.seqlab.seq2seq;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.annotations.SerializedName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.seqlab.io.AtomicFiles;
+import org.seqlab.io.JsonRecords;
 
 /**
  * What every task's training run records beside its model so that {@code --resume} can continue it:
@@ -27,12 +26,16 @@ public final class TrainingRun {
     /**
      * What a run records.
      *
-     * @param task the task id, e.g. {@code sentiment}
+     * @param task the task id, e.g. {@code sentiment} (absent from lm runs of earlier versions)
      * @param config the task's configuration, as in the manifest
-     * @param dataSha256 the SHA-256 of the training data
+     * @param dataSha256 the SHA-256 of the training data ({@code corpus_sha256} in earlier lm runs)
      * @param command the command line that started the run
      */
-    public record Recorded(String task, JsonObject config, String dataSha256, String command) {}
+    public record Recorded(
+            @JsonRecords.Optional("\"lm\"") String task,
+            JsonObject config,
+            @SerializedName(value = "data_sha256", alternate = "corpus_sha256") String dataSha256,
+            String command) {}
 
     private TrainingRun() {}
 
@@ -42,13 +45,8 @@ public final class TrainingRun {
      */
     public static void begin(Path out, Recorded run) throws IOException {
         requireFresh(out);
-        JsonObject o = new JsonObject();
-        o.addProperty("task", run.task());
-        o.add("config", run.config());
-        o.addProperty("data_sha256", run.dataSha256());
-        o.addProperty("command", run.command());
         Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve(FILE), o + "\n");
+        AtomicFiles.writeString(out.resolve(FILE), JsonRecords.toJson(run) + "\n");
     }
 
     /** Refuses a directory that already holds a training run (a checkpoint). */
@@ -80,23 +78,22 @@ public final class TrainingRun {
         }
         Recorded run;
         try {
-            JsonObject o =
-                    JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-                            .getAsJsonObject();
-            JsonElement sha = o.has("data_sha256") ? o.get("data_sha256") : o.get("corpus_sha256");
-            JsonElement t = o.get("task");
             run =
-                    new Recorded(
-                            t == null ? task : t.getAsString(),
-                            o.getAsJsonObject("config"),
-                            sha.getAsString(),
-                            o.get("command").getAsString());
-        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
-            throw new IOException(file + ": unreadable run record (" + e.getMessage() + ")", e);
+                    JsonRecords.fromJson(
+                            JsonRecords.parseObject(Files.readString(file, StandardCharsets.UTF_8)),
+                            Recorded.class);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         if (!run.task().equals(task)) {
             throw new IllegalStateException(
-                    "Cannot resume: " + out + " holds a " + run.task() + " run, not " + task + ".");
+                    "Cannot resume: "
+                            + out
+                            + " holds a '"
+                            + run.task()
+                            + "' run, not '"
+                            + task
+                            + "'.");
         }
         if (!run.dataSha256().equals(dataSha256)) {
             throw new IllegalArgumentException(
