@@ -2,6 +2,7 @@ package org.seqlab.seq2seq;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.seqlab.io.AtomicFiles;
-import org.seqlab.io.Json;
+import org.seqlab.io.JsonRecords;
 
 /**
  * A training checkpoint: a directory with weights, optimizer state, task state and the loop's
@@ -98,7 +99,7 @@ public final class Checkpoint {
         optimizer.save(tmp.resolve(OPTIMIZER));
         AtomicFiles.write(
                 tmp.resolve(TASK), out -> taskState.encode(out, NDList.Encoding.SAFETENSORS));
-        AtomicFiles.writeString(tmp.resolve(POSITION), Json.toJson(position));
+        AtomicFiles.writeString(tmp.resolve(POSITION), JsonRecords.toJson(position) + "\n");
         if (Files.exists(current)) {
             deleteTree(old);
             AtomicFiles.move(current, old);
@@ -121,19 +122,23 @@ public final class Checkpoint {
     /** Reads the position of a checkpoint directory. */
     public static Position readPosition(Path dir) throws IOException {
         String json = Files.readString(dir.resolve(POSITION), StandardCharsets.UTF_8);
-        Position p;
+        JsonObject o;
         try {
-            p = Json.fromJson(json, Position.class);
+            o = JsonRecords.parseObject(json);
         } catch (IllegalArgumentException e) {
-            throw new IOException(dir.resolve(POSITION) + ": unreadable checkpoint position", e);
+            throw new IOException(dir.resolve(POSITION) + ": " + e.getMessage(), e);
         }
-        if (p == null || p.schedule() == null || p.totals() == null) {
+        if (!o.has("schedule") && o.has("learningRate")) {
             throw new IOException(
                     dir.resolve(POSITION)
                             + ": a checkpoint of an earlier seqlab version, which this one cannot"
                             + " resume; start the training again in a new directory");
         }
-        return p;
+        try {
+            return JsonRecords.fromJson(o, Position.class);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(dir.resolve(POSITION) + ": " + e.getMessage(), e);
+        }
     }
 
     /** Loads weights and optimizer state into the given objects and returns the task state. */

@@ -184,4 +184,20 @@ class CheckpointTest {
             assertTrue(e.getMessage().contains(position.toString()), e.getMessage());
         }
     }
+
+    @Test
+    void anEmptyOrOldPositionIsNamedAndExplained(@TempDir Path dir) throws IOException {
+        Path ck = Files.createDirectories(dir.resolve("checkpoint"));
+        Path position = ck.resolve("position.json");
+        Files.writeString(position, "");
+        IOException e = assertThrows(IOException.class, () -> Checkpoint.readPosition(ck));
+        assertEquals(position + ": not valid JSON (no content)", e.getMessage());
+        Files.writeString(
+                position, "{\"epoch\":1,\"step\":0,\"globalStep\":5,\"learningRate\":0.1}");
+        e = assertThrows(IOException.class, () -> Checkpoint.readPosition(ck));
+        assertTrue(e.getMessage().contains("earlier seqlab version"), e.getMessage());
+        Files.writeString(position, "{\"epoch\":1}");
+        e = assertThrows(IOException.class, () -> Checkpoint.readPosition(ck));
+        assertEquals(position + ": missing field 'step'", e.getMessage());
+    }
 }
