@@ -71,8 +71,11 @@ public record LmConfig(
         }
     }
 
-    /** Returns a copy with other training settings. */
-    public LmConfig withTraining(TrainingConfig t) {
+    /**
+     * Returns a copy with other training settings and tokenizer (what a trainer settles after the
+     * command line: a resumed run's time budget, a tokenizer file copied into the model).
+     */
+    public LmConfig with(TrainingConfig newTraining, TokenizerSpec newTokenizer) {
         return new LmConfig(
                 level,
                 cell,
@@ -85,26 +88,8 @@ public record LmConfig(
                 validFraction,
                 minCount,
                 maxVocab,
-                t,
-                tokenizer);
-    }
-
-    /** Returns a copy with another tokenizer. */
-    public LmConfig withTokenizer(TokenizerSpec spec) {
-        return new LmConfig(
-                level,
-                cell,
-                layers,
-                hidden,
-                embedding,
-                dropout,
-                seqLen,
-                batch,
-                validFraction,
-                minCount,
-                maxVocab,
-                training,
-                spec);
+                newTraining,
+                newTokenizer);
     }
 
     /** Returns the run's seed. */

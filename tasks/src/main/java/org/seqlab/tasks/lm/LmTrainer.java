@@ -60,7 +60,7 @@ public final class LmTrainer {
             cfg = resumed(run, config);
         } else {
             TrainingRun.requireFresh(out);
-            cfg = cfg.withTokenizer(ModelDirectory.copyTokenizerFiles(cfg.tokenizer(), out));
+            cfg = cfg.with(cfg.training(), ModelDirectory.copyTokenizerFiles(cfg.tokenizer(), out));
             run = new TrainingRun.Recorded(LmModel.TASK, cfg.toJson(), corpusSha, command);
         }
         Engine.getInstance().setRandomSeed((int) cfg.seed());
@@ -117,7 +117,8 @@ public final class LmTrainer {
     /** The recorded configuration of a resumed run, with this run's time budget. */
     private static LmConfig resumed(TrainingRun.Recorded run, LmConfig now) {
         LmConfig saved = LmConfig.fromJson(run.config());
-        return saved.withTraining(saved.training().withMaxTime(now.training().maxTime()));
+        return saved.with(
+                saved.training().withMaxTime(now.training().maxTime()), saved.tokenizer());
     }
 
     static long[] toLongs(int[] ids) {

@@ -94,14 +94,19 @@ public record SentimentConfig(
         }
     }
 
-    /** Returns a copy with other training settings. */
-    public SentimentConfig withTraining(TrainingConfig t) {
+    /**
+     * Returns a copy with another embedding width, training settings and tokenizer (what a trainer
+     * settles after the command line: the pretrained vectors' width, a resumed run's time budget, a
+     * tokenizer file copied into the model).
+     */
+    public SentimentConfig with(
+            int newEmbedding, TrainingConfig newTraining, TokenizerSpec newTokenizer) {
         return new SentimentConfig(
-                tokenizer,
+                newTokenizer,
                 cell,
                 hidden,
                 layers,
-                embedding,
+                newEmbedding,
                 dropout,
                 wordDropout,
                 pooling,
@@ -114,30 +119,7 @@ public record SentimentConfig(
                 batch,
                 freezeEpochs,
                 classWeights,
-                t);
-    }
-
-    /** Returns a copy with another tokenizer. */
-    public SentimentConfig withTokenizer(TokenizerSpec spec) {
-        return new SentimentConfig(
-                spec,
-                cell,
-                hidden,
-                layers,
-                embedding,
-                dropout,
-                wordDropout,
-                pooling,
-                maxTokens,
-                truncation,
-                minCount,
-                maxVocab,
-                devFraction,
-                devSplit,
-                batch,
-                freezeEpochs,
-                classWeights,
-                training);
+                newTraining);
     }
 
     /** Returns the run's seed. */

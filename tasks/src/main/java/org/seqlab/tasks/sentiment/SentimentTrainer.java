@@ -71,7 +71,11 @@ public final class SentimentTrainer {
         if (resume) {
             run = TrainingRun.resume(out, SentimentModel.TASK, dataSha);
             SentimentConfig saved = SentimentConfig.fromJson(run.config());
-            cfg = saved.withTraining(saved.training().withMaxTime(config.training().maxTime()));
+            cfg =
+                    saved.with(
+                            saved.embedding(),
+                            saved.training().withMaxTime(config.training().maxTime()),
+                            saved.tokenizer());
         } else {
             TrainingRun.requireFresh(out);
         }
@@ -94,14 +98,18 @@ public final class SentimentTrainer {
         }
         WordVectors wv = vectors == null ? null : VectorReader.read(vectors, counts::containsKey);
         if (wv != null && wv.dim() != cfg.embedding()) {
-            cfg = withEmbedding(cfg, wv.dim());
+            cfg = cfg.with(wv.dim(), cfg.training(), cfg.tokenizer());
         }
         // The vocabulary comes from the corpus, not its intersection with the vectors: words
         // without a vector (e.g. "isn't", absent from GloVe 6B) still carry sentiment and get
         // seeded random vectors from the alignment.
         Vocabulary vocab = Vocabulary.build(counts, cfg.minCount(), cfg.maxVocab());
         if (!resume) {
-            cfg = cfg.withTokenizer(ModelDirectory.copyTokenizerFiles(cfg.tokenizer(), out));
+            cfg =
+                    cfg.with(
+                            cfg.embedding(),
+                            cfg.training(),
+                            ModelDirectory.copyTokenizerFiles(cfg.tokenizer(), out));
             run = new TrainingRun.Recorded(SentimentModel.TASK, cfg.toJson(), dataSha, command);
             TrainingRun.begin(out, run);
         }
@@ -192,27 +200,5 @@ public final class SentimentTrainer {
             d.update((byte) 0);
         }
         return HexFormat.of().formatHex(d.digest());
-    }
-
-    private static SentimentConfig withEmbedding(SentimentConfig c, int dim) {
-        return new SentimentConfig(
-                c.tokenizer(),
-                c.cell(),
-                c.hidden(),
-                c.layers(),
-                dim,
-                c.dropout(),
-                c.wordDropout(),
-                c.pooling(),
-                c.maxTokens(),
-                c.truncation(),
-                c.minCount(),
-                c.maxVocab(),
-                c.devFraction(),
-                c.devSplit(),
-                c.batch(),
-                c.freezeEpochs(),
-                c.classWeights(),
-                c.training());
     }
 }
