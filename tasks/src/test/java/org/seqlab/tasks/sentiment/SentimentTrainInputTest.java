@@ -61,4 +61,37 @@ class SentimentTrainInputTest {
         assertTrue(s.out().contains("Updates between checkpoints"));
         assertTrue(l.out().contains("Updates between checkpoints"));
     }
+
+    @Test
+    void aBpeTokenizerIsCopiedIntoTheModel(@TempDir Path dir) throws Exception {
+        Path train = TinyReviews.write(dir, "train.jsonl", 60, 1);
+        Path text =
+                Files.writeString(
+                        dir.resolve("text.txt"), String.join("\n", TinyReviews.lines(60, 2)));
+        Path merges = dir.resolve("merges.txt");
+        assertEquals(
+                0,
+                CliRun.run(
+                                "bpe",
+                                "learn",
+                                "--corpus",
+                                text.toString(),
+                                "--merges",
+                                "30",
+                                "--out",
+                                merges.toString())
+                        .code());
+        Path out = dir.resolve("bpe-model");
+        CliRun r =
+                CliRun.run(
+                        TinyReviews.trainArgs(
+                                train, out, "--epochs", "1", "--tokenizer", "bpe:" + merges));
+        assertEquals(0, r.code(), r.err());
+        String merged = Files.readString(merges);
+        Files.delete(merges);
+        assertEquals(merged, Files.readString(out.resolve("bpe-merges.txt")));
+        CliRun s = CliRun.run("sentiment", "score", "--model", out.toString(), "a wonderful film");
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("a wonderful film"), s.out());
+    }
 }
