@@ -48,6 +48,8 @@ public final class ChildTraining {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Dai.djl.offline=true");
+        cmd.add("-Dai.djl.pytorch.num_threads=1");
+        cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.seqlab.tasks.cli.Seqlab");
