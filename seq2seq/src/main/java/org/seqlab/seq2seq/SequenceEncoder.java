@@ -47,7 +47,7 @@ public final class SequenceEncoder {
      * @param layers number of recurrent layers, at least 1
      * @param bidirectional whether each layer also reads the sequences backwards
      * @param dropout dropout between recurrent layers, in [0, 1)
-     * @param pooling how states are pooled over time
+     * @param pooling how states are pooled over time; null for none (only {@link #encodeSequence})
      * @throws IllegalArgumentException naming the first bad size or the dropout
      */
     public SequenceEncoder(
@@ -114,6 +114,35 @@ public final class SequenceEncoder {
     }
 
     /**
+     * Creates an encoder without pooling, for {@link #encodeSequence} (a decoder's source side).
+     *
+     * @see #SequenceEncoder(NamedParameters, String, CellType, int, int, int, int, boolean, float,
+     *     PoolingType)
+     */
+    public SequenceEncoder(
+            NamedParameters params,
+            String prefix,
+            CellType cell,
+            int vocabSize,
+            int embedding,
+            int hidden,
+            int layers,
+            boolean bidirectional,
+            float dropout) {
+        this(
+                params,
+                prefix,
+                cell,
+                vocabSize,
+                embedding,
+                hidden,
+                layers,
+                bidirectional,
+                dropout,
+                null);
+    }
+
+    /**
      * Encodes a padded batch.
      *
      * @param ids integer token ids {@code (B, T)}; positions at or past a sequence's length are
@@ -139,6 +168,10 @@ public final class SequenceEncoder {
         if (!(wordDropout >= 0 && wordDropout < 1)) {
             throw new IllegalArgumentException(
                     "Word dropout must be in [0, 1); got " + wordDropout + ".");
+        }
+        if (pooling == null) {
+            throw new IllegalStateException(
+                    "This encoder has no pooling; use encodeSequence for per-position states.");
         }
         Encoded e = run(ids, lengths, training, training ? wordDropout : 0f);
         return switch (pooling) {
@@ -178,6 +211,9 @@ public final class SequenceEncoder {
 
     /** Returns the size of each encoding: {@code pooling.outputSize(stateSize())}. */
     public int outputSize() {
+        if (pooling == null) {
+            throw new IllegalStateException("This encoder has no pooling.");
+        }
         return pooling.outputSize(stateSize);
     }
 
@@ -197,6 +233,42 @@ public final class SequenceEncoder {
     /** Returns the pooling type. */
     public PoolingType pooling() {
         return pooling;
+    }
+
+    /**
+     * A padded batch encoded position by position.
+     *
+     * @param states the top layer's states {@code (B, T, stateSize())}; at padded positions they
+     *     hold anything (mask them)
+     * @param mask boolean {@code (B, T)}, true at real positions
+     * @param last each sequence's final state {@code (B, stateSize())}: for a bidirectional encoder
+     *     the forward half at its last real position and the backward half at position 0 (where the
+     *     backward reading ends); for a unidirectional one the state at the last real position
+     */
+    public record Encoding(NDArray states, NDArray mask, NDArray last) {}
+
+    /**
+     * Encodes a padded batch without pooling: per-position states, the mask and the final states,
+     * for a decoder to attend over and start from.
+     *
+     * @throws IllegalArgumentException when the shapes disagree or a length is out of range
+     */
+    public Encoding encodeSequence(NDArray ids, NDArray lengths, boolean training) {
+        Encoded e = run(ids, lengths, training, 0f);
+        NDArray states = e.states;
+        Shape s = states.getShape();
+        NDArray lastIndex =
+                lengths.toType(DataType.INT64, false)
+                        .sub(1)
+                        .reshape(s.get(0), 1, 1)
+                        .broadcast(s.get(0), 1, s.get(2));
+        NDArray atEnd = states.gather(lastIndex, 1).squeeze(1);
+        if (!bidirectional) {
+            return new Encoding(states, e.mask, atEnd);
+        }
+        long h = s.get(2) / 2;
+        NDArray last = atEnd.get(":, 0:" + h).concat(states.get(":, 0, " + h + ":"), 1);
+        return new Encoding(states, e.mask, last);
     }
 
     private record Encoded(NDArray states, NDArray mask) {}
