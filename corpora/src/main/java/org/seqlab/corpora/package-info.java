@@ -15,6 +15,13 @@
  * TSV or CSV, in one of the {@link org.seqlab.corpora.LabeledFormat}s; a corpus records its label
  * set and divides itself into a seeded, stratified training and development split.
  *
+ * <p>For translation, {@link org.seqlab.corpora.ParallelReader} reads {@link
+ * org.seqlab.corpora.SentencePair}s from two-column ({@code source<TAB>target}) or Tatoeba/Anki
+ * three-column TSV, plain or gzipped, into a {@link org.seqlab.corpora.ParallelCorpus}, reversing,
+ * length-filtering and deduplicating them as {@link org.seqlab.corpora.ParallelReadOptions} ask and
+ * counting what it dropped. Plain sentences one a line (texts to translate) are read with {@link
+ * org.seqlab.corpora.TextLines#readAll(java.nio.file.Path)}.
+ *
  * <p>{@link org.seqlab.corpora.DatasetCatalog} lists the downloadable {@link
  * org.seqlab.corpora.Dataset}s with their sizes and SHA-256 checksums, and {@link
  * org.seqlab.corpora.Downloader} fetches one into a cache directory (resuming partial downloads,
