@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             LmCommand.class,
             SentimentCommand.class,
+            org.seqlab.tasks.translate.TranslateCommand.class,
             EmbeddingsCommand.class,
             TokenizeCommand.class,
             BpeCommand.class,

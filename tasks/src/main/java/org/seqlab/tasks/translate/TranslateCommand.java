@@ -1,0 +1,179 @@
+package org.seqlab.tasks.translate;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.seqlab.corpora.ParallelCorpus;
+import org.seqlab.corpora.ParallelReadOptions;
+import org.seqlab.corpora.ParallelReader;
+import org.seqlab.seq2seq.AttentionType;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.seq2seq.TrainingLoop;
+import org.seqlab.tasks.cli.CommandLines;
+import org.seqlab.tasks.cli.ProgressReporter;
+import org.seqlab.tasks.cli.TrainingOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code seqlab translate}: train, evaluate and use attention encoder-decoder translators. */
+@Command(
+        name = "translate",
+        mixinStandardHelpOptions = true,
+        description = "Translation with an attention encoder-decoder (GRU or LSTM).",
+        subcommands = {TranslateCommand.Train.class})
+public final class TranslateCommand {
+
+    /** The model used when {@code --model} is not given. */
+    public static final String DEFAULT_MODEL = "models/translate-en-fr";
+
+    private TranslateCommand() {}
+
+    /** The defaults of {@code translate train}'s model-dependent training flags. */
+    public static final class Defaults extends TrainingOptions.Defaults {
+        /** Creates the provider picocli instantiates. */
+        public Defaults() {
+            super("30", "1e-3", "64", "1e-5");
+        }
+    }
+
+    /** {@code seqlab translate train}. */
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            defaultValueProvider = Defaults.class,
+            description = "Train a translator on sentence pairs (TSV) into a model directory.")
+    static final class Train implements Callable<Integer> {
+        @Option(
+                names = "--train",
+                required = true,
+                description = "Pairs: source TAB target [TAB attribution], plain or .gz.")
+        Path train;
+
+        @Option(names = "--dev", required = true, description = "Dev pairs, same format.")
+        Path dev;
+
+        @Option(names = "--reverse", description = "Swap the columns (the other direction).")
+        boolean reverse;
+
+        @Option(names = "--skip-bad", description = "Skip malformed lines and count them.")
+        boolean skipBad;
+
+        @Option(names = "--bpe-merges", defaultValue = "8000")
+        int bpeMerges;
+
+        @Option(
+                names = "--joint-bpe",
+                defaultValue = "true",
+                negatable = true,
+                description = "One set of merges for both sides (default), or one per side.")
+        boolean jointBpe;
+
+        @Option(names = "--cell", defaultValue = "gru", description = "gru or lstm")
+        String cell;
+
+        @Option(
+                names = "--attention",
+                defaultValue = "luong-general",
+                description = "bahdanau, luong-dot or luong-general")
+        String attention;
+
+        @Option(names = "--embedding", defaultValue = "256")
+        int embedding;
+
+        @Option(names = "--encoder-hidden", defaultValue = "256", description = "Per direction.")
+        int encoderHidden;
+
+        @Option(names = "--encoder-layers", defaultValue = "1")
+        int encoderLayers;
+
+        @Option(names = "--hidden", defaultValue = "256", description = "Decoder hidden size.")
+        int hidden;
+
+        @Option(names = "--decoder-layers", defaultValue = "1")
+        int decoderLayers;
+
+        @Option(
+                names = "--input-feeding",
+                description = "Feed each attentional vector to the next step (slower training).")
+        boolean inputFeeding;
+
+        @Option(
+                names = "--tied",
+                defaultValue = "true",
+                negatable = true,
+                description = "Share the target embedding with the output layer.")
+        boolean tied;
+
+        @Option(names = "--dropout", defaultValue = "0.2")
+        float dropout;
+
+        @Option(names = "--label-smoothing", defaultValue = "0.1")
+        float labelSmoothing;
+
+        @Option(
+                names = "--max-tokens",
+                defaultValue = "60",
+                description = "Longer training pairs (in subword pieces) are left out.")
+        int maxTokens;
+
+        @Option(names = "--valid-metric", defaultValue = "bleu", description = "bleu or loss")
+        String validMetric;
+
+        @Mixin TrainingOptions training;
+
+        @Override
+        public Integer call() throws Exception {
+            TranslateConfig config =
+                    new TranslateConfig(
+                            bpeMerges,
+                            jointBpe,
+                            CellType.parse(cell),
+                            AttentionType.parse(attention),
+                            embedding,
+                            encoderHidden,
+                            encoderLayers,
+                            hidden,
+                            decoderLayers,
+                            inputFeeding,
+                            tied,
+                            dropout,
+                            labelSmoothing,
+                            maxTokens,
+                            training.batch(),
+                            validMetric.toLowerCase(Locale.ROOT),
+                            training.config());
+            ParallelReadOptions options =
+                    ParallelReadOptions.defaults().withReverse(reverse).withSkipBad(skipBad);
+            ParallelCorpus trainData = ParallelReader.read(train, options);
+            ParallelCorpus devData = ParallelReader.read(dev, options);
+            System.err.println(train + ": " + trainData.summary());
+            try (ProgressReporter progress = ProgressReporter.forStderr()) {
+                TranslateTrainer.Result r =
+                        new TranslateTrainer(config, progress)
+                                .train(
+                                        trainData,
+                                        devData,
+                                        training.out(),
+                                        training.resume(),
+                                        CommandLines.current("seqlab translate train"));
+                TrainingLoop.Result l = r.loop();
+                System.out.printf(
+                        Locale.ROOT,
+                        "stopped: %s after %d epochs, %.0f s; best dev %s %.4f; %d pairs used;"
+                                + " vocabularies %d/%d; model in %s%n",
+                        l.reason().name().toLowerCase(Locale.ROOT),
+                        l.epochsCompleted(),
+                        l.elapsedSeconds(),
+                        config.validMetric(),
+                        l.bestValid(),
+                        r.pairs(),
+                        r.sourceVocabulary(),
+                        r.targetVocabulary(),
+                        training.out());
+            }
+            return 0;
+        }
+    }
+}

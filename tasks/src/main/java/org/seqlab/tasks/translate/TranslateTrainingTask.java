@@ -1,0 +1,195 @@
+package org.seqlab.tasks.translate;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.seqlab.eval.ValidationMetric;
+import org.seqlab.seq2seq.Losses;
+import org.seqlab.seq2seq.ModelManifest;
+import org.seqlab.seq2seq.NamedParameters;
+import org.seqlab.seq2seq.TrainingTask;
+
+/**
+ * The translator's {@link TrainingTask}: pairs bucketed by length in a seeded order per epoch,
+ * teacher-forced masked cross-entropy (with label smoothing), and the dev set's BLEU (greedy) or
+ * loss as the validation metric.
+ */
+final class TranslateTrainingTask implements TrainingTask {
+
+    private final TranslateModel model;
+    private final int[][] sources;
+    private final int[][] targets;
+    private final int[][] devSources;
+    private final int[][] devTargets;
+    private final ToDoubleFunction<int[][]> devScore;
+    private final Path out;
+    private final Function<JsonObject, ModelManifest> manifest;
+    private final int batchCount;
+    private int[][] batches;
+    private int[] order;
+
+    /**
+     * @param devScore given the greedy translations of the dev sources, returns the validation
+     *     metric (used when the config's metric is bleu)
+     */
+    TranslateTrainingTask(
+            TranslateModel model,
+            int[][] sources,
+            int[][] targets,
+            int[][] devSources,
+            int[][] devTargets,
+            ToDoubleFunction<int[][]> devScore,
+            Path out,
+            Function<JsonObject, ModelManifest> manifest) {
+        this.model = model;
+        this.sources = sources;
+        this.targets = targets;
+        this.devSources = devSources;
+        this.devTargets = devTargets;
+        this.devScore = devScore;
+        this.out = out;
+        this.manifest = manifest;
+        int b = model.config().batch();
+        this.batchCount = (sources.length + b - 1) / b;
+    }
+
+    @Override
+    public NamedParameters parameters() {
+        return model.parameters();
+    }
+
+    @Override
+    public int stepsPerEpoch() {
+        return batchCount;
+    }
+
+    @Override
+    public void startEpoch(int epoch) {
+        order = shuffled(epoch);
+    }
+
+    /**
+     * Builds the epoch's batches and their order from the seed and the epoch alone (a resumed run
+     * sees the same ones): pairs sorted by target then source length, each times a random factor in
+     * [0.9, 1.1], cut into batches, visited in a shuffled order.
+     */
+    private int[] shuffled(int epoch) {
+        SplittableRandom r = new SplittableRandom(model.config().seed() * 31 + epoch);
+        double[] key = new double[sources.length];
+        Integer[] byLength = new Integer[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            byLength[i] = i;
+            key[i] =
+                    (targets[i].length + 1 + 0.01 * sources[i].length)
+                            * (0.9 + 0.2 * r.nextDouble());
+        }
+        Arrays.sort(byLength, Comparator.comparingDouble((Integer i) -> key[i]));
+        int b = model.config().batch();
+        batches = new int[batchCount][];
+        for (int k = 0; k < batchCount; k++) {
+            int from = k * b;
+            int to = Math.min(sources.length, from + b);
+            batches[k] = new int[to - from];
+            for (int j = from; j < to; j++) {
+                batches[k][j - from] = byLength[j];
+            }
+        }
+        int[] o = new int[batchCount];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = i;
+        }
+        for (int i = o.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = o[i];
+            o[i] = o[j];
+            o[j] = t;
+        }
+        return o;
+    }
+
+    @Override
+    public StepLoss forward(NDManager m, int epoch, int step) {
+        if (order == null) {
+            order = shuffled(epoch);
+        }
+        int[] batch = batches[order[step]];
+        List<int[]> src = new ArrayList<>(batch.length);
+        List<int[]> tgt = new ArrayList<>(batch.length);
+        for (int i : batch) {
+            src.add(sources[i]);
+            tgt.add(targets[i]);
+        }
+        Losses.SequenceLoss loss = model.loss(m, src, tgt, true);
+        return new StepLoss(loss.mean(), loss.tokens());
+    }
+
+    @Override
+    public double validate() {
+        if (devSources.length == 0) {
+            return Double.NaN;
+        }
+        if (metric() == ValidationMetric.LOSS) {
+            return devLoss();
+        }
+        return devScore.applyAsDouble(
+                GreedyDecoding.decode(model, devSources, 2 * model.config().batch()));
+    }
+
+    /** Returns the dev set's cross-entropy per target token (EOS included), no smoothing. */
+    private double devLoss() {
+        Integer[] idx = new Integer[devSources.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, Comparator.comparingInt(i -> devTargets[i].length));
+        double sum = 0;
+        long tokens = 0;
+        int b = 2 * model.config().batch();
+        for (int s = 0; s < idx.length; s += b) {
+            List<int[]> src = new ArrayList<>();
+            List<int[]> tgt = new ArrayList<>();
+            for (int k = s; k < Math.min(idx.length, s + b); k++) {
+                src.add(devSources[idx[k]]);
+                tgt.add(devTargets[idx[k]]);
+            }
+            try (NDManager m = model.manager().newSubManager()) {
+                Losses.SequenceLoss l = model.loss(m, src, tgt, false);
+                sum += l.sum().getFloat();
+                tokens += l.tokens();
+            }
+        }
+        return sum / tokens;
+    }
+
+    @Override
+    public ValidationMetric metric() {
+        return model.config().validMetric().equals("bleu")
+                ? ValidationMetric.BLEU
+                : ValidationMetric.LOSS;
+    }
+
+    @Override
+    public void saveBest(double value, int epoch) throws IOException {
+        JsonObject metrics = new JsonObject();
+        metrics.addProperty("epoch", epoch);
+        metrics.addProperty("dev_" + metric().name(), value);
+        model.save(out, manifest.apply(metrics));
+    }
+
+    @Override
+    public NDList checkpointState() {
+        return new NDList();
+    }
+
+    @Override
+    public void restoreState(NDList state) {}
+}
