@@ -8,6 +8,12 @@
  * org.seqlab.eval.TrainingLog}), classification scores ({@link org.seqlab.eval.ConfusionMatrix},
  * {@link org.seqlab.eval.ClassificationReport}, {@link org.seqlab.eval.ClassScores}), the loss
  * curve and confusion matrix charts ({@link org.seqlab.eval.LossCurveChart}, {@link
- * org.seqlab.eval.ConfusionMatrixChart}) and the shared JSON helper ({@link org.seqlab.eval.Json}).
+ * org.seqlab.eval.ConfusionMatrixChart}) and the shared JSON helper ({@link org.seqlab.io.Json}).
+ *
+ * <p>Machine translation scores are ports of sacreBLEU 2.x that give its numbers and its
+ * signatures: corpus and sentence BLEU ({@link org.seqlab.eval.Bleu}, {@link
+ * org.seqlab.eval.BleuConfig}, {@link org.seqlab.eval.BleuScore}) with the {@code 13a} tokenizer
+ * ({@link org.seqlab.eval.Tokenizer13a}), and chrF / chrF++ ({@link org.seqlab.eval.ChrF}, {@link
+ * org.seqlab.eval.ChrFConfig}, {@link org.seqlab.eval.ChrFScore}).
  */
 package org.seqlab.eval;
