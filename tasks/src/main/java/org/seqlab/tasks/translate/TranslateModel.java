@@ -220,6 +220,11 @@ public final class TranslateModel implements AutoCloseable {
         return p.size() > config.maxTokens() ? p.subList(0, config.maxTokens()) : p;
     }
 
+    /** Returns all source piece strings of {@code text}, not cut. */
+    List<String> allSourcePieces(String text) {
+        return source.pieces(text);
+    }
+
     /** Returns a padded int64 {@code (B, T)} batch and its lengths; empty rows read as one unk. */
     static NDArray[] padded(NDManager m, List<int[]> rows, int prefix, int suffix, int pad) {
         int t = 1;
