@@ -72,9 +72,11 @@ public final class AttentionDecoder {
      *     without input feeding
      * @param memory the source each row attends over
      */
-    public record State(RecurrentState rnn, NDArray feed, Attention.Memory memory) {
+    public record State(RecurrentState rnn, NDArray feed, Attention.Memory memory)
+            implements DecodingState {
 
         /** Returns the rows {@code rows} (int64 {@code (M)}) in that order. */
+        @Override
         public State select(NDArray rows) {
             NDArray h = rnn.hidden().get(":, {}", rows);
             NDArray c = rnn.cell() == null ? null : rnn.cell().get(":, {}", rows);
@@ -85,6 +87,7 @@ public final class AttentionDecoder {
         }
 
         /** Attaches every array to {@code manager}. */
+        @Override
         public void attach(NDManager manager) {
             rnn.attach(manager);
             if (feed != null) {
@@ -230,6 +233,17 @@ public final class AttentionDecoder {
                 logProbs,
                 new State(next, spec.inputFeeding() ? a.squeeze(1) : null, state.memory()),
                 r.weights().squeeze(1));
+    }
+
+    /**
+     * Returns this decoder as a search's {@link DecodingStep}, stepping through {@code steps}: each
+     * call gives the next token's log-probabilities, the new state and the attention weights.
+     */
+    public DecodingStep<State> decodingStep(StepDecoder steps) {
+        return (tokens, state) -> {
+            Step s = step(tokens, state, steps);
+            return new StepOutput<>(s.logProbs(), s.state(), s.attention());
+        };
     }
 
     /** Returns a single-step decoder over this decoder's stack, owned by {@code manager}. */

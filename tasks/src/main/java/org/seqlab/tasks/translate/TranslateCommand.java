@@ -1,28 +1,98 @@
 package org.seqlab.tasks.translate;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seqlab.corpora.ParallelCorpus;
 import org.seqlab.corpora.ParallelReadOptions;
 import org.seqlab.corpora.ParallelReader;
+import org.seqlab.corpora.TextLines;
+import org.seqlab.io.AtomicFiles;
 import org.seqlab.seq2seq.AttentionType;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
+import org.seqlab.tasks.cli.ModelPaths;
 import org.seqlab.tasks.cli.ProgressReporter;
 import org.seqlab.tasks.cli.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code seqlab translate}: train, evaluate and use attention encoder-decoder translators. */
 @Command(
         name = "translate",
         mixinStandardHelpOptions = true,
         description = "Translation with an attention encoder-decoder (GRU or LSTM).",
-        subcommands = {TranslateCommand.Train.class})
-public final class TranslateCommand {
+        subcommands = {TranslateCommand.Train.class, TranslateCommand.Eval.class})
+public final class TranslateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = DEFAULT_MODEL, description = "Model directory.")
+    Path model;
+
+    @Option(names = "--beam", defaultValue = "5", description = "Beam size (1 = greedy).")
+    int beam;
+
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "TEXT",
+            description =
+                    "Sentences to translate. Without them: line by line from stdin (one output"
+                            + " line per input line), or an interactive prompt on a terminal.")
+    List<String> texts;
+
+    /** Lines translated together when reading a pipe (fewer when input pauses). */
+    static final int CHUNK = 64;
+
+    @Override
+    public Integer call() throws Exception {
+        if (beam < 1) {
+            throw new IllegalArgumentException("--beam must be at least 1; got " + beam + ".");
+        }
+        Path dir = ModelPaths.resolve(model);
+        try (TranslateModel m = TranslateModel.load(dir)) {
+            Translator translator = new Translator(m);
+            PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+            if (texts != null && !texts.isEmpty()) {
+                for (Translator.Translation t : translator.translate(texts, beam)) {
+                    out.println(t.text());
+                    if (!t.note().isEmpty()) {
+                        System.err.println("note: " + t.note());
+                    }
+                }
+                out.flush();
+                return 0;
+            }
+            translateLines(translator, TextLines.stdin(), out);
+        }
+        return 0;
+    }
+
+    /** Translates each line of {@code in} to one line of {@code out}, in chunks, flushing each. */
+    void translateLines(Translator translator, TextLines in, PrintStream out) throws IOException {
+        List<String> chunk = new ArrayList<>();
+        String line;
+        while ((line = in.next()) != null) {
+            chunk.add(line);
+            if (chunk.size() >= CHUNK || System.in.available() == 0) {
+                for (Translator.Translation t : translator.translate(chunk, beam)) {
+                    out.println(t.text());
+                }
+                out.flush();
+                chunk.clear();
+            }
+        }
+        for (Translator.Translation t : translator.translate(chunk, beam)) {
+            out.println(t.text());
+        }
+        out.flush();
+    }
 
     /** The model used when {@code --model} is not given. */
     public static final String DEFAULT_MODEL = "models/translate-en-fr";
@@ -34,6 +104,61 @@ public final class TranslateCommand {
         /** Creates the provider picocli instantiates. */
         public Defaults() {
             super("30", "1e-3", "64", "1e-5");
+        }
+    }
+
+    /** {@code seqlab translate eval}. */
+    @Command(
+            name = "eval",
+            mixinStandardHelpOptions = true,
+            description = "Translate a parallel file's sources and score them: BLEU and chrF2.")
+    static final class Eval implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = DEFAULT_MODEL)
+        Path model;
+
+        @Option(names = "--data", required = true, description = "Pairs, as for training.")
+        Path data;
+
+        @Option(names = "--beam", defaultValue = "5", description = "Beam size (1 = greedy).")
+        int beam;
+
+        @Option(names = "--reverse", description = "Swap the columns.")
+        boolean reverse;
+
+        @Option(names = "--skip-bad", description = "Skip malformed lines and count them.")
+        boolean skipBad;
+
+        @Option(names = "--output", description = "Write the translations here, one per line.")
+        Path output;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (beam < 1) {
+                throw new IllegalArgumentException("--beam must be at least 1; got " + beam + ".");
+            }
+            ParallelCorpus pairs =
+                    ParallelReader.read(
+                            data,
+                            ParallelReadOptions.defaults()
+                                    .withReverse(reverse)
+                                    .withSkipBad(skipBad));
+            try (TranslateModel m = TranslateModel.load(ModelPaths.resolve(model))) {
+                TranslateEvaluator.Report r =
+                        TranslateEvaluator.evaluate(new Translator(m), pairs, beam);
+                if (output != null) {
+                    AtomicFiles.writeString(
+                            output,
+                            r.translations().isEmpty()
+                                    ? ""
+                                    : String.join("\n", r.translations()) + "\n");
+                }
+                PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+                out.print(json ? r.toJson() + "\n" : r.toText());
+            }
+            return 0;
         }
     }
 

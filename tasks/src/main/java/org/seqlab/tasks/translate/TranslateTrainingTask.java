@@ -140,8 +140,12 @@ final class TranslateTrainingTask implements TrainingTask {
         if (metric() == ValidationMetric.LOSS) {
             return devLoss();
         }
-        return devScore.applyAsDouble(
-                GreedyDecoding.decode(model, devSources, 2 * model.config().batch()));
+        org.seqlab.seq2seq.Hypothesis[] found = new Translator(model).search(devSources, 1);
+        int[][] hyps = new int[found.length][];
+        for (int i = 0; i < found.length; i++) {
+            hyps[i] = found[i] == null ? new int[0] : found[i].tokens();
+        }
+        return devScore.applyAsDouble(hyps);
     }
 
     /** Returns the dev set's cross-entropy per target token (EOS included), no smoothing. */

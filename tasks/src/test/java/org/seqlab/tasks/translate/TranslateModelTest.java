@@ -68,7 +68,8 @@ class TranslateModelTest {
         Path out = dir.resolve("model");
         train(TinyPairs.config(CellType.GRU, AttentionType.BAHDANAU, false, 1), out);
         try (TranslateModel m = TranslateModel.load(out)) {
-            for (String s : List.of("Qui est-ce ?", "L'homme est grand.", "J'ai gagné. Aidez-moi !")) {
+            for (String s :
+                    List.of("Qui est-ce ?", "L'homme est grand.", "J'ai gagné. Aidez-moi !")) {
                 assertEquals(s, m.targetText(m.targetIds(s)));
             }
         }
