@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             BenchCommand.LmTrain.class,
             BenchCommand.Vectors.class,
-            BenchCommand.SentimentScore.class
+            BenchCommand.SentimentScore.class,
+            BenchCommand.Translate.class
         })
 public final class BenchCommand {
 
@@ -187,5 +188,66 @@ public final class BenchCommand {
     static java.nio.file.Path dataFile(String relative) {
         String env = System.getenv("SEQLAB_DATA");
         return java.nio.file.Path.of(env != null ? env : "../shared/data").resolve(relative);
+    }
+
+    /** {@code seqlab bench translate}. */
+    @Command(
+            name = "translate",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Latency of translating one sentence at a time (median, p95) with seqlab's"
+                            + " path, and greedy beside a bare DJL greedy step loop of the same model.")
+    static final class Translate implements Callable<Integer> {
+        @Option(
+                names = "--model",
+                defaultValue = org.seqlab.tasks.translate.TranslateCommand.DEFAULT_MODEL)
+        java.nio.file.Path model;
+
+        @Option(
+                names = "--data",
+                description = "Sentence pairs. Default: $SEQLAB_DATA/translation/eng-fra.dev.tsv.")
+        java.nio.file.Path data;
+
+        @Option(names = "--sentences", defaultValue = "300")
+        int sentences;
+
+        @Option(names = "--beam", defaultValue = "5")
+        int beam;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (sentences < 1 || beam < 1) {
+                throw new IllegalArgumentException("--sentences and --beam must be at least 1.");
+            }
+            java.nio.file.Path file = data != null ? data : dataFile("translation/eng-fra.dev.tsv");
+            java.util.List<String> sources = org.seqlab.corpora.ParallelReader.read(file).sources();
+            sources = sources.subList(0, Math.min(sentences, sources.size()));
+            try (org.seqlab.tasks.translate.TranslateModel m =
+                    org.seqlab.tasks.translate.TranslateModel.load(ModelPaths.resolve(model))) {
+                org.seqlab.tasks.translate.TranslateBench.Result r =
+                        org.seqlab.tasks.translate.TranslateBench.run(m, sources, beam);
+                if (json) {
+                    System.out.println(r.toJson());
+                } else {
+                    System.out.printf(
+                            java.util.Locale.ROOT,
+                            "%d sentences, one at a time: beam %d median %.1f ms, p95 %.1f ms"
+                                    + " (7-9 words: median %.1f ms); greedy median %.1f ms, bare"
+                                    + " DJL greedy loop %.1f ms, ratio %.3f%n",
+                            r.sentences(),
+                            r.beam(),
+                            r.medianMs(),
+                            r.p95Ms(),
+                            r.medianMs8Words(),
+                            r.greedyMedianMs(),
+                            r.bareGreedyMedianMs(),
+                            r.ratio());
+                }
+            }
+            return 0;
+        }
     }
 }
