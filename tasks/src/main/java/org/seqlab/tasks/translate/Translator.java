@@ -159,11 +159,11 @@ public final class Translator {
         for (int t : h.tokens()) {
             targetPieces.add(model.targetVocabulary().token(t));
         }
-        float[][] attention =
-                h.attention() == null
-                        ? new float[0][]
-                        : Arrays.copyOf(
-                                h.attention(), Math.min(h.attention().length, h.tokens().length));
+        int rows = h.attention() == null ? 0 : Math.min(h.attention().length, h.tokens().length);
+        float[][] attention = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            attention[r] = Arrays.copyOf(h.attention()[r], ids.length);
+        }
         int all = model.sourceIds(source).length;
         String note =
                 model.sourcePieces(source).size() < pieceCount(source)
