@@ -185,6 +185,11 @@ public final class TranslateCommand implements Callable<Integer> {
         @Option(names = "--skip-bad", description = "Skip malformed lines and count them.")
         boolean skipBad;
 
+        @Option(
+                names = "--dedupe",
+                description = "Drop repeated (source, target) pairs of the training file.")
+        boolean dedupe;
+
         @Option(names = "--bpe-merges", defaultValue = "8000")
         int bpeMerges;
 
@@ -271,7 +276,7 @@ public final class TranslateCommand implements Callable<Integer> {
                             training.config());
             ParallelReadOptions options =
                     ParallelReadOptions.defaults().withReverse(reverse).withSkipBad(skipBad);
-            ParallelCorpus trainData = ParallelReader.read(train, options);
+            ParallelCorpus trainData = ParallelReader.read(train, options.withDedupe(dedupe));
             ParallelCorpus devData = ParallelReader.read(dev, options);
             System.err.println(train + ": " + trainData.summary());
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
