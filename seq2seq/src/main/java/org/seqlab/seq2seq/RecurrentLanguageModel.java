@@ -66,35 +66,47 @@ public final class RecurrentLanguageModel implements AutoCloseable {
     }
 
     /**
-     * Returns a stepper that advances sequences one token per call, for generation; close it when
-     * done. It reads the weights as they are now.
+     * Returns the model as a {@link DecodingStep} that advances sequences one token per call, for
+     * generation and search; close it when done. It reads the weights as they are now.
+     *
+     * @param logSoftmax whether the step returns log-probabilities (as {@link BeamSearch} and
+     *     {@link GreedySearch#argmax} need) or the raw logits (enough for sampling, which takes its
+     *     own softmax, and one operator less)
      */
-    public Stepper stepper(NDManager manager) {
-        return new Stepper(rnn.stepDecoder(manager));
+    public Stepper stepper(NDManager manager, boolean logSoftmax) {
+        return new Stepper(rnn.stepDecoder(manager), logSoftmax);
     }
 
-    /** Advances sequences one token at a time (see {@link StepDecoder}). */
-    public final class Stepper implements AutoCloseable {
+    /**
+     * Advances sequences one token at a time (see {@link StepDecoder}); its state is a {@link
+     * RecurrentState}, its rows the batch, and it has no attention.
+     */
+    public final class Stepper implements DecodingStep<RecurrentState>, AutoCloseable {
         private final StepDecoder decoder;
+        private final boolean logSoftmax;
 
-        private Stepper(StepDecoder decoder) {
+        private Stepper(StepDecoder decoder, boolean logSoftmax) {
             this.decoder = decoder;
+            this.logSoftmax = logSoftmax;
         }
 
         /**
          * Feeds one token per sequence.
          *
-         * @param tokens int64 ids {@code (B)}
+         * @param lastTokens int64 ids {@code (B)}
          * @param state the state so far (never null)
-         * @return logits {@code (B, V)} for the next token and the new state
+         * @return scores {@code (B, V)} for the next token (log-probabilities or logits, see {@link
+         *     #stepper}) and the new state
          */
-        public Output step(NDArray tokens, RecurrentState state) {
+        @Override
+        public StepOutput<RecurrentState> step(NDArray lastTokens, RecurrentState state) {
             NDArray x =
-                    Embedding.embedding(tokens, embedding, SparseFormat.DENSE).singletonOrThrow();
-            RecurrentState next = decoder.step(x, state);
-            NDArray top = next.hidden().get(next.hidden().getShape().get(0) - 1);
-            NDArray logits = Linear.linear(top, projection, projectionBias).singletonOrThrow();
-            return new Output(logits, next);
+                    Embedding.embedding(lastTokens, embedding, SparseFormat.DENSE)
+                            .singletonOrThrow();
+            StepDecoder.Step next = decoder.step(x, state);
+            NDArray logits =
+                    Linear.linear(next.output(), projection, projectionBias).singletonOrThrow();
+            return new StepOutput<>(logSoftmax ? logits.logSoftmax(1) : logits, next.state(), null);
         }
 
         @Override

@@ -3,14 +3,17 @@ package org.seqlab.seq2seq;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 
 /**
  * The hidden state of a recurrent stack, shaped {@code (layers * directions, batch, hidden)}.
  *
+ * <p>As the state of a search ({@link DecodingState}) its rows are the batch axis, axis 1.
+ *
  * @param hidden the hidden state h
  * @param cell the LSTM cell state c, or {@code null} for a GRU
  */
-public record RecurrentState(NDArray hidden, NDArray cell) implements AutoCloseable {
+public record RecurrentState(NDArray hidden, NDArray cell) implements DecodingState, AutoCloseable {
 
     /** Validates that the hidden state is present. */
     public RecurrentState {
@@ -34,7 +37,18 @@ public record RecurrentState(NDArray hidden, NDArray cell) implements AutoClosea
         return new RecurrentState(h, c);
     }
 
+    /**
+     * Returns the state of batch rows {@code rows} (int64 {@code (M)}), in that order, as new
+     * arrays {@code (layers * directions, M, hidden)}.
+     */
+    @Override
+    public RecurrentState select(NDArray rows) {
+        NDIndex index = new NDIndex().addAllDim().addIndices("{}", rows);
+        return new RecurrentState(hidden.get(index), cell == null ? null : cell.get(index));
+    }
+
     /** Moves both arrays to {@code manager}, so that they are freed when it closes. */
+    @Override
     public void attach(NDManager manager) {
         hidden.attach(manager);
         if (cell != null) {

@@ -34,16 +34,21 @@ public record Sampler(double temperature, int topK, double topP) {
      */
     public int sample(float[] logits, SplittableRandom random, int... banned) {
         int n = logits.length;
-        double[] p = new double[n];
+        boolean[] skip = new boolean[n];
+        for (int b : banned) {
+            skip[b] = true;
+        }
+        // the largest allowed logit, not a banned one: at a low temperature a banned favourite
+        // would otherwise underflow every allowed probability to 0
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            max = Math.max(max, logits[i] / temperature);
+            if (!skip[i]) {
+                max = Math.max(max, logits[i] / temperature);
+            }
         }
+        double[] p = new double[n];
         for (int i = 0; i < n; i++) {
-            p[i] = Math.exp(logits[i] / temperature - max);
-        }
-        for (int b : banned) {
-            p[b] = 0;
+            p[i] = skip[i] ? 0 : Math.exp(logits[i] / temperature - max);
         }
         if (topK > 0 && topK < n) {
             keepTopK(p, topK);

@@ -20,11 +20,11 @@ public final class StepDecoder implements AutoCloseable {
     private final NDManager manager;
     private final CellType cell;
     private final int layers;
-    private final int hidden;
     private final NDArray[] weights;
     private final NDArray[] biases;
     private final NDArray[] recurrentWeights;
     private final NDArray[] recurrentBiases;
+    private final long[] gateSplit;
 
     StepDecoder(RecurrentStack stack, NDList stackWeights, NDManager parent) {
         if (stack.directions() != 1) {
@@ -33,7 +33,7 @@ public final class StepDecoder implements AutoCloseable {
         this.manager = parent.newSubManager();
         this.cell = stack.cell();
         this.layers = stack.layers();
-        this.hidden = stack.hiddenSize();
+        this.gateSplit = new long[] {2L * stack.hiddenSize()};
         weights = new NDArray[layers];
         biases = new NDArray[layers];
         recurrentWeights = new NDArray[layers];
@@ -44,8 +44,12 @@ public final class StepDecoder implements AutoCloseable {
             NDArray bih = stackWeights.get(4 * k + 2);
             NDArray bhh = stackWeights.get(4 * k + 3);
             if (cell == CellType.LSTM) {
-                weights[k] = wih.concat(whh, 1).stopGradient();
-                biases[k] = bih.add(bhh).stopGradient();
+                // the sums land in the weights' manager: keep their detached copies, free them
+                try (NDArray w = wih.concat(whh, 1);
+                        NDArray b = bih.add(bhh)) {
+                    weights[k] = w.stopGradient();
+                    biases[k] = b.stopGradient();
+                }
             } else {
                 weights[k] = wih.stopGradient();
                 biases[k] = bih.stopGradient();
@@ -60,49 +64,59 @@ public final class StepDecoder implements AutoCloseable {
     }
 
     /**
+     * The result of one step.
+     *
+     * @param output the top layer's new hidden state {@code (B, hidden)}, the step's output
+     * @param state the state after the step
+     */
+    public record Step(NDArray output, RecurrentState state) {}
+
+    /**
      * Advances every sequence of the batch by one step.
+     *
+     * <p>The gates are cut apart with one {@code split} per array rather than with string indices
+     * ({@code get(":, 0:512")}), which DJL parses anew on every call: generation runs this a few
+     * thousand times a second, and the operators give the same values either way.
      *
      * @param input {@code (B, inputSize)}
      * @param state the state before the step (never null)
-     * @return the state after it; its top layer's hidden state is the step's output
+     * @return the top layer's output and the state after the step
      */
-    public RecurrentState step(NDArray input, RecurrentState state) {
+    public Step step(NDArray input, RecurrentState state) {
         NDArray x = input;
         NDList hs = new NDList(layers);
         NDList cs = new NDList(layers);
+        NDArray hiddenState = state.hidden();
+        NDArray cellState = state.cell();
         for (int k = 0; k < layers; k++) {
-            NDArray h = state.hidden().get(k);
+            NDArray h = hiddenState.get(hiddenState.getManager(), k);
             if (cell == CellType.LSTM) {
                 NDArray gates =
                         Linear.linear(x.concat(h, 1), weights[k], biases[k]).singletonOrThrow();
-                NDArray s = FusedKernels.sigmoid(gates);
-                NDArray g = gates.get(":, {}:{}", 2 * hidden, 3 * hidden).tanh();
+                NDList s = FusedKernels.sigmoid(gates).split(4, 1); // i, f, (g), o
+                NDArray g = gates.split(4, 1).get(2).tanh();
                 NDArray c =
-                        s.get(":, {}:{}", hidden, 2 * hidden)
-                                .mul(state.cell().get(k))
-                                .add(s.get(":, 0:{}", hidden).mul(g));
-                x = s.get(":, {}:", 3 * hidden).mul(c.tanh());
+                        s.get(1).mul(cellState.get(cellState.getManager(), k)).add(s.get(0).mul(g));
+                x = s.get(3).mul(c.tanh());
                 cs.add(c);
             } else {
                 NDArray gi = Linear.linear(x, weights[k], biases[k]).singletonOrThrow();
                 NDArray gh =
                         Linear.linear(h, recurrentWeights[k], recurrentBiases[k])
                                 .singletonOrThrow();
-                NDArray rz =
-                        FusedKernels.sigmoid(
-                                gi.get(":, 0:{}", 2 * hidden).add(gh.get(":, 0:{}", 2 * hidden)));
-                NDArray r = rz.get(":, 0:{}", hidden);
-                NDArray z = rz.get(":, {}:", hidden);
-                NDArray n =
-                        gi.get(":, {}:", 2 * hidden)
-                                .add(r.mul(gh.get(":, {}:", 2 * hidden)))
-                                .tanh();
-                x = n.add(z.mul(h.sub(n)));
+                NDList giParts = gi.split(gateSplit, 1); // rz, n
+                NDList ghParts = gh.split(gateSplit, 1);
+                NDList rz = FusedKernels.sigmoid(giParts.get(0).add(ghParts.get(0))).split(2, 1);
+                NDArray n = giParts.get(1).add(rz.get(0).mul(ghParts.get(1))).tanh();
+                x = n.add(rz.get(1).mul(h.sub(n)));
             }
             hs.add(x);
         }
-        return new RecurrentState(
-                NDArrays.stack(hs, 0), cell == CellType.LSTM ? NDArrays.stack(cs, 0) : null);
+        RecurrentState next =
+                new RecurrentState(
+                        NDArrays.stack(hs, 0),
+                        cell == CellType.LSTM ? NDArrays.stack(cs, 0) : null);
+        return new Step(x, next);
     }
 
     @Override

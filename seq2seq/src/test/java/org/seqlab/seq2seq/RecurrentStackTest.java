@@ -165,7 +165,10 @@ class RecurrentStackTest {
         try (StepDecoder decoder = stack.stepDecoder(manager)) {
             RecurrentState state = stack.zeroState(manager, B);
             for (int t = 0; t < 5; t++) {
-                state = decoder.step(x.get(":, {}, :", t), state);
+                StepDecoder.Step step = decoder.step(x.get(":, {}, :", t), state);
+                state = step.state();
+                assertArrayEquals(
+                        state.hidden().get(2).toFloatArray(), step.output().toFloatArray());
                 assertArrayEquals(
                         whole.sequence().get(":, {}, :", t).toFloatArray(),
                         state.hidden().get(2).toFloatArray(),

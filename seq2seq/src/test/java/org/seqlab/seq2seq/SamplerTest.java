@@ -81,6 +81,17 @@ class SamplerTest {
     }
 
     @Test
+    void aBannedFavouriteAtALowTemperatureLeavesTheBestAllowedId() {
+        // id 4 is banned and far ahead: its logit must not be the scale the others underflow at
+        Sampler s = new Sampler(1e-3, 0, 1.0);
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(0, s.sample(LOGITS, r, 4));
+            assertEquals(1, s.sample(LOGITS, r, 4, 0));
+        }
+    }
+
+    @Test
     void sameSeedSameDraws() {
         Sampler s = new Sampler(0.8, 3, 0.95);
         SplittableRandom a = new SplittableRandom(7);

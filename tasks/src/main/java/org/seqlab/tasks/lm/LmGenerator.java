@@ -2,15 +2,18 @@ package org.seqlab.tasks.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.seqlab.io.SettingException;
+import org.seqlab.seq2seq.GreedySearch;
 import org.seqlab.seq2seq.RecurrentLanguageModel;
-import org.seqlab.seq2seq.RecurrentState;
 import org.seqlab.seq2seq.Sampler;
+import org.seqlab.seq2seq.SearchOptions;
+import org.seqlab.seq2seq.StepOutput;
 import org.seqlab.tokenizers.Vocabulary;
 
 /**
@@ -51,42 +54,36 @@ public final class LmGenerator {
             String start = level == Level.CHAR ? "\n" : Vocabulary.EOS;
             ids = new int[] {vocab.contains(start) ? vocab.id(start) : Vocabulary.SPECIALS.size()};
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        if (length == 0) {
+            return;
+        }
         RecurrentLanguageModel net = model.network();
-        int[] banned = {Vocabulary.PAD_ID, Vocabulary.UNK_ID, Vocabulary.BOS_ID};
+        SearchOptions options =
+                SearchOptions.builder()
+                        .optMaxLength(0, length)
+                        .optBanned(Vocabulary.PAD_ID, Vocabulary.UNK_ID, Vocabulary.BOS_ID)
+                        .build();
+        GreedySearch search = GreedySearch.sampling(options, sampler, new SplittableRandom(seed));
+        boolean[] atLineStart = {prime.isEmpty() || prime.endsWith("\n")};
+        GreedySearch.TokenListener listener =
+                (sentence, id) -> {
+                    String token = vocab.token(id);
+                    sink.accept(
+                            level.render(
+                                    token,
+                                    level == Level.WORD && atLineStart[0],
+                                    model.piecesCarrySpaces()));
+                    atLineStart[0] = Vocabulary.EOS.equals(token);
+                };
         try (NDManager m = model.manager().newSubManager();
-                RecurrentLanguageModel.Stepper stepper = net.stepper(m)) {
-            RecurrentState state;
-            float[] logits;
-            try (NDManager step = m.newSubManager()) {
-                NDArray x = step.create(LmTrainer.toLongs(ids), new Shape(1, ids.length));
-                RecurrentLanguageModel.Output o = net.forward(x, null, false);
-                logits = o.logits().get(0, ids.length - 1).toFloatArray();
-                state = o.state();
-                state.attach(m);
-            }
-            boolean atLineStart = prime.isEmpty() || prime.endsWith("\n");
-            for (int i = 0; i < length; i++) {
-                int id = sampler.sample(logits, random, banned);
-                String token = vocab.token(id);
-                sink.accept(
-                        level.render(
-                                token,
-                                level == Level.WORD && atLineStart,
-                                model.piecesCarrySpaces()));
-                atLineStart = Vocabulary.EOS.equals(token);
-                if (i + 1 == length) {
-                    break;
-                }
-                try (NDManager step = m.newSubManager()) {
-                    state.attach(step);
-                    NDArray x = step.create(new long[] {id}, new Shape(1));
-                    RecurrentLanguageModel.Output o = stepper.step(x, state);
-                    logits = o.logits().toFloatArray();
-                    state = o.state();
-                    state.attach(m);
-                }
-            }
+                RecurrentLanguageModel.Stepper stepper = net.stepper(m, false);
+                NDManager prefix = m.newSubManager()) {
+            // The fused kernel reads the prime at once; the search takes over its state from there.
+            NDArray x = prefix.create(LmTrainer.toLongs(ids), new Shape(1, ids.length));
+            RecurrentLanguageModel.Output o = net.forward(x, null, false);
+            NDArray last = o.logits().get(new NDIndex().addAllDim().addIndices(ids.length - 1));
+            search.continueFrom(
+                    stepper, new StepOutput<>(last, o.state(), null), new int[] {0}, m, listener);
         }
     }
 
