@@ -224,8 +224,9 @@ public final class AttentionDecoder {
         if (spec.inputFeeding()) {
             x = x.concat(state.feed(), 1);
         }
-        RecurrentState next = steps.step(x, state.rnn());
-        NDArray s = next.hidden().get(spec.layers() - 1).expandDims(1);
+        StepDecoder.Step stepped = steps.step(x, state.rnn());
+        RecurrentState next = stepped.state();
+        NDArray s = stepped.output().expandDims(1);
         Attention.Result r = attention.attend(s, state.memory());
         NDArray a = combine(s, r.context());
         NDArray logProbs = output(a).squeeze(1).logSoftmax(1);
