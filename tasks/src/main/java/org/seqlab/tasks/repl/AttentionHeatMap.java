@@ -331,31 +331,29 @@ public final class AttentionHeatMap {
     }
 
     /**
-     * Splits a header into cells two terminal columns wide: a wide character alone, a narrow one
-     * with a space after it, a combining mark with the character before it.
+     * Splits a header into cells two terminal columns wide, one per character: a wide character
+     * alone, a narrow one with a space after it; a combining mark stays with its character.
      */
     private static List<String> headerCells(String s) {
-        List<String> cells = new ArrayList<>();
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            int w = WCWidth.wcwidth(cp);
-            String c = new String(Character.toChars(cp));
-            if (w <= 0) {
-                if (!cells.isEmpty()) {
-                    String last = cells.remove(cells.size() - 1);
-                    cells.add(
-                            last.substring(0, last.length() - (last.endsWith(" ") ? 1 : 0))
-                                    + c
-                                    + (last.endsWith(" ") ? " " : ""));
-                }
-            } else {
-                cells.add(w == 2 ? c : c + " ");
-            }
+        List<String> glyphs = new ArrayList<>();
+        s.codePoints()
+                .forEach(
+                        cp -> {
+                            String c = Character.toString(cp);
+                            if (WCWidth.wcwidth(cp) > 0) {
+                                glyphs.add(c);
+                            } else if (!glyphs.isEmpty()) {
+                                glyphs.set(glyphs.size() - 1, glyphs.get(glyphs.size() - 1) + c);
+                            }
+                        });
+        List<String> shown = glyphs;
+        if (glyphs.size() > MAX_HEADER) {
+            shown = new ArrayList<>(glyphs.subList(0, MAX_HEADER - 1));
+            shown.add("…");
         }
-        if (cells.size() > MAX_HEADER) {
-            cells = new ArrayList<>(cells.subList(0, MAX_HEADER - 1));
-            cells.add("… ");
+        List<String> cells = new ArrayList<>(shown.size());
+        for (String g : shown) {
+            cells.add(width(g) >= 2 ? g : g + " ");
         }
         return cells;
     }

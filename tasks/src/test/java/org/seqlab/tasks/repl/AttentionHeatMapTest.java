@@ -81,6 +81,13 @@ class AttentionHeatMapTest {
     }
 
     @Test
+    void aCombiningMarkStaysWithItsCharacter() {
+        AttentionHeatMap m =
+                new AttentionHeatMap(List.of("e\u0301x"), List.of("t"), new float[][] {{1f}});
+        assertEquals("   e\u0301\n   x\nt │██│\n" + LEGEND, m.text(80));
+    }
+
+    @Test
     void shadesFollowTheDocumentedBins() {
         float[] weights = {0f, 0.19f, 0.2f, 0.39f, 0.4f, 0.59f, 0.6f, 0.79f, 0.8f, 1f, 1.0005f};
         String expected = "  ░░▒▒▓▓███";
