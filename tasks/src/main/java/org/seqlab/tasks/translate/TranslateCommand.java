@@ -20,6 +20,7 @@ import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.ModelPaths;
 import org.seqlab.tasks.cli.ProgressReporter;
 import org.seqlab.tasks.cli.TrainingOptions;
+import org.seqlab.tasks.repl.Repl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +57,12 @@ public final class TranslateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--beam must be at least 1; got " + beam + ".");
         }
         Path dir = ModelPaths.resolve(model);
+        if ((texts == null || texts.isEmpty()) && Repl.terminalAttached()) {
+            return TranslateRepl.run(
+                    dir,
+                    beam,
+                    Path.of(System.getProperty("user.home"), ".seqlab", "translate_history"));
+        }
         try (TranslateModel m = TranslateModel.load(dir)) {
             Translator translator = new Translator(m);
             PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
