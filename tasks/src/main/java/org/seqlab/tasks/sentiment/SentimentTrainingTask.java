@@ -7,12 +7,10 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.seqlab.eval.ValidationMetric;
+import org.seqlab.seq2seq.LengthBuckets;
 import org.seqlab.seq2seq.Losses;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.NamedParameters;
@@ -32,9 +30,8 @@ final class SentimentTrainingTask implements TrainingTask {
     private final Path out;
     private final Function<JsonObject, ModelManifest> manifest;
     private final int batchCount;
-    private int[][] batches;
     private final float[] classWeights;
-    private int[] order;
+    private int[][] order;
 
     SentimentTrainingTask(
             SentimentModel model,
@@ -82,42 +79,13 @@ final class SentimentTrainingTask implements TrainingTask {
         order = shuffled(epoch);
     }
 
-    /**
-     * Builds the epoch's batches and their order, both from the seed and the epoch alone (so a
-     * resumed run sees the same ones): reviews sorted by length times a random factor in [0.9,
-     * 1.1], so that a batch's reviews have similar lengths but meet different neighbours each
-     * epoch, cut into batches, visited in a shuffled order.
-     */
-    private int[] shuffled(int epoch) {
-        SplittableRandom r = new SplittableRandom(model.config().seed() * 31 + epoch);
-        double[] key = new double[ids.length];
-        Integer[] byLength = new Integer[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            byLength[i] = i;
-            key[i] = Math.max(1, ids[i].length) * (0.9 + 0.2 * r.nextDouble());
+    /** The epoch's batches in visiting order (see {@link LengthBuckets}). */
+    private int[][] shuffled(int epoch) {
+        double[] lengths = new double[ids.length];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = Math.max(1, ids[i].length);
         }
-        Arrays.sort(byLength, Comparator.comparingDouble((Integer i) -> key[i]));
-        int b = model.config().batch();
-        batches = new int[batchCount][];
-        for (int k = 0; k < batchCount; k++) {
-            int from = k * b;
-            int to = Math.min(ids.length, from + b);
-            batches[k] = new int[to - from];
-            for (int j = from; j < to; j++) {
-                batches[k][j - from] = byLength[j];
-            }
-        }
-        int[] o = new int[batchCount];
-        for (int i = 0; i < o.length; i++) {
-            o[i] = i;
-        }
-        for (int i = o.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = o[i];
-            o[i] = o[j];
-            o[j] = t;
-        }
-        return o;
+        return LengthBuckets.epoch(lengths, model.config().batch(), model.config().seed(), epoch);
     }
 
     @Override
@@ -125,7 +93,7 @@ final class SentimentTrainingTask implements TrainingTask {
         if (order == null) {
             order = shuffled(epoch);
         }
-        int[] batch = batches[order[step]];
+        int[] batch = order[step];
         List<int[]> seqs = new ArrayList<>();
         long[] y = new long[batch.length];
         long tokens = 0;

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.seqlab.eval.ValidationMetric;
+import org.seqlab.seq2seq.LengthBuckets;
 import org.seqlab.seq2seq.Losses;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.NamedParameters;
@@ -34,8 +34,7 @@ final class TranslateTrainingTask implements TrainingTask {
     private final Path out;
     private final Function<JsonObject, ModelManifest> manifest;
     private final int batchCount;
-    private int[][] batches;
-    private int[] order;
+    private int[][] order;
 
     /**
      * @param devScore given the greedy translations of the dev sources, returns the validation
@@ -77,43 +76,13 @@ final class TranslateTrainingTask implements TrainingTask {
         order = shuffled(epoch);
     }
 
-    /**
-     * Builds the epoch's batches and their order from the seed and the epoch alone (a resumed run
-     * sees the same ones): pairs sorted by target then source length, each times a random factor in
-     * [0.9, 1.1], cut into batches, visited in a shuffled order.
-     */
-    private int[] shuffled(int epoch) {
-        SplittableRandom r = new SplittableRandom(model.config().seed() * 31 + epoch);
-        double[] key = new double[sources.length];
-        Integer[] byLength = new Integer[sources.length];
-        for (int i = 0; i < sources.length; i++) {
-            byLength[i] = i;
-            key[i] =
-                    (targets[i].length + 1 + 0.01 * sources[i].length)
-                            * (0.9 + 0.2 * r.nextDouble());
+    /** The epoch's batches in visiting order (see {@link LengthBuckets}). */
+    private int[][] shuffled(int epoch) {
+        double[] lengths = new double[sources.length];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = targets[i].length + 1 + 0.01 * sources[i].length;
         }
-        Arrays.sort(byLength, Comparator.comparingDouble((Integer i) -> key[i]));
-        int b = model.config().batch();
-        batches = new int[batchCount][];
-        for (int k = 0; k < batchCount; k++) {
-            int from = k * b;
-            int to = Math.min(sources.length, from + b);
-            batches[k] = new int[to - from];
-            for (int j = from; j < to; j++) {
-                batches[k][j - from] = byLength[j];
-            }
-        }
-        int[] o = new int[batchCount];
-        for (int i = 0; i < o.length; i++) {
-            o[i] = i;
-        }
-        for (int i = o.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = o[i];
-            o[i] = o[j];
-            o[j] = t;
-        }
-        return o;
+        return LengthBuckets.epoch(lengths, model.config().batch(), model.config().seed(), epoch);
     }
 
     @Override
@@ -121,7 +90,7 @@ final class TranslateTrainingTask implements TrainingTask {
         if (order == null) {
             order = shuffled(epoch);
         }
-        int[] batch = batches[order[step]];
+        int[] batch = order[step];
         List<int[]> src = new ArrayList<>(batch.length);
         List<int[]> tgt = new ArrayList<>(batch.length);
         for (int i : batch) {
