@@ -36,7 +36,7 @@ import java.util.concurrent.ExecutionException;
  * <p>JLine takes about half a second to open the terminal and build the reader (0.4 to 0.8 s
  * measured on a busy two-core machine, most of it the terminal), so the prompt shows about a second
  * after the JVM starts. A caller that needs a slow resource, such as a model, should start loading
- * it in the background before {@link #run()} and have the handler wait for it; {@link #notice}
+ * it in the background from {@link #onReady} and have the handler wait for it; {@link #notice}
  * reports its arrival without disturbing the line being typed. Ctrl-C while the handler runs is not
  * caught: it ends the program, as in a shell. Keys typed while the handler runs are read at the
  * next prompt, except Ctrl-D, which the terminal swallows then.
@@ -51,6 +51,7 @@ public final class Repl {
     private final LineHandler handler;
     private final Map<String, ReplCommand> commands = new TreeMap<>();
     private volatile TerminalSession session;
+    private Runnable onReady;
 
     /**
      * Creates a loop over {@code handler} with the built-in {@code :help} and {@code :quit}.
@@ -96,6 +97,25 @@ public final class Repl {
     }
 
     /**
+     * Sets what {@link #run()} does once it is ready to read: on a terminal after JLine has opened
+     * it, just before the first prompt; in the pipe mode before the first line is read. This is the
+     * place to start loading a slow resource in the background (and return at once): started before
+     * {@link #run()}, the loading competes with opening the terminal for the processor and holds
+     * the prompt back, by 1 to 2 s on a busy two-core machine.
+     *
+     * @param action run on the thread of {@link #run()}, once per call of it
+     * @return this loop, for chaining
+     * @throws IllegalArgumentException if {@code action} is null
+     */
+    public Repl onReady(Runnable action) {
+        if (action == null) {
+            throw new IllegalArgumentException("The action to run when ready must not be null.");
+        }
+        onReady = action;
+        return this;
+    }
+
+    /**
      * Tells whether {@link #run()} would read from a terminal: standard input and output are both
      * one.
      *
@@ -115,6 +135,7 @@ public final class Repl {
      */
     public int run() throws IOException {
         if (!terminalAttached()) {
+            ready();
             return runPipe(System.in, System.out, System.err);
         }
         TerminalSession s = new TerminalSession(this, prompt, history);
@@ -171,6 +192,13 @@ public final class Repl {
             System.err.println(message);
         } else {
             s.notice(message);
+        }
+    }
+
+    /** Runs the action set with {@link #onReady}, if any. */
+    void ready() {
+        if (onReady != null) {
+            onReady.run();
         }
     }
 

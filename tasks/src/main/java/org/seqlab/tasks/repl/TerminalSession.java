@@ -41,10 +41,14 @@ final class TerminalSession {
     }
 
     int run() throws IOException {
+        // JNI, else exec, else dumb; not JNA: loading it (its native library extracted and
+        // linked) cost ~80 ms of processor time before the prompt, and JNI covers the platforms
+        // libtorch runs on.
         try (Terminal t =
                 TerminalBuilder.builder()
                         .name("seqlab")
                         .system(true)
+                        .jna(false)
                         .dumb(true)
                         .encoding(StandardCharsets.UTF_8)
                         .build()) {
@@ -67,6 +71,7 @@ final class TerminalSession {
                             .build();
             reader = r;
             openHistory(r, history, out);
+            repl.ready();
             return loop(r, history, out);
         } finally {
             reader = null;

@@ -8,8 +8,10 @@
  * <p>A command wires them to a model like this (the model loads while the prompt is already up):
  *
  * <pre>{@code
- * CompletableFuture<Translator> model = CompletableFuture.supplyAsync(() -> load(dir));
+ * CompletableFuture<Void> ready = new CompletableFuture<>();
+ * CompletableFuture<Translator> model = ready.thenApplyAsync(v -> load(dir));
  * if (!Repl.terminalAttached()) {
+ *     ready.complete(null);
  *     model.join(); // in a pipe, a model that cannot load fails the command before any line
  * }
  * int[] beam = {5};
@@ -28,6 +30,7 @@
  *                     new AttentionHeatMap(t.sourcePieces(), t.targetPieces(), t.attention());
  *             out.print(map.text(repl.width()));
  *         }));
+ * repl.onReady(() -> ready.complete(null)); // no sooner: loading would hold the prompt back
  * return repl.run();
  * }</pre>
  */

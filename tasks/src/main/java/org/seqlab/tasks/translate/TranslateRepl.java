@@ -30,12 +30,17 @@ final class TranslateRepl {
         this.beam = beam;
     }
 
-    /** Runs the REPL on the terminal over the model in {@code dir}; returns the exit code. */
+    /**
+     * Runs the REPL on the terminal over the model in {@code dir}; returns the exit code. The model
+     * starts loading in the background once the prompt is about to show, not before: loading
+     * libtorch beside JLine's start held the prompt back by 1 to 2 s on a busy two-core machine.
+     */
     static int run(Path dir, int beam, Path history) throws IOException {
         long t0 = System.nanoTime();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
         CompletableFuture<TranslateModel> loading =
-                CompletableFuture.supplyAsync(
-                        () -> {
+                ready.thenApplyAsync(
+                        v -> {
                             try {
                                 return TranslateModel.load(dir);
                             } catch (IOException e) {
@@ -45,6 +50,7 @@ final class TranslateRepl {
         TranslateRepl r = new TranslateRepl(loading, beam);
         Repl repl = new Repl("en> ", history, r::line);
         r.register(repl);
+        repl.onReady(() -> ready.complete(null));
         loading.whenComplete(
                 (m, e) ->
                         repl.notice(
@@ -60,7 +66,8 @@ final class TranslateRepl {
         try {
             return repl.run();
         } finally {
-            if (!loading.isCompletedExceptionally()) {
+            // Not started when the terminal could not be opened: nothing to wait for then.
+            if (ready.isDone() && !loading.isCompletedExceptionally()) {
                 loading.join().close();
             }
         }

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.SequenceInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -176,6 +178,37 @@ class ReplTest {
         assertEquals(1, code, "a failed line makes the exit code 1");
         assertEquals(List.of("hello", "", ":beam 3", "fail", "wörld"), seen);
         assertEquals(List.of(), beamArgs, "colon lines are input in a pipe");
+    }
+
+    @Test
+    void runStartsTheReadyActionBeforeTheFirstLineIsRead() throws IOException {
+        List<String> events = new ArrayList<>();
+        Repl repl = new Repl("> ", null, (text, out) -> events.add("line " + text));
+        assertThrows(IllegalArgumentException.class, () -> repl.onReady(null));
+        repl.onReady(() -> events.add("ready"));
+        InputStream oldIn = System.in;
+        PrintStream oldOut = System.out;
+        try {
+            // Standard input throws until the action has run: it must not be read before.
+            System.setIn(
+                    new SequenceInputStream(
+                            new InputStream() {
+                                @Override
+                                public int read() throws IOException {
+                                    if (!events.contains("ready")) {
+                                        throw new IOException("read before the ready action");
+                                    }
+                                    return -1;
+                                }
+                            },
+                            new ByteArrayInputStream("a\nb\n".getBytes(StandardCharsets.UTF_8))));
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true));
+            assertEquals(0, repl.run(), "the pipe mode, as standard input is not a terminal");
+        } finally {
+            System.setIn(oldIn);
+            System.setOut(oldOut);
+        }
+        assertEquals(List.of("ready", "line a", "line b"), events);
     }
 
     @Test
