@@ -208,7 +208,10 @@ public final class BenchCommand {
                 description = "Sentence pairs. Default: $SEQLAB_DATA/translation/eng-fra.dev.tsv.")
         java.nio.file.Path data;
 
-        @Option(names = "--sentences", defaultValue = "300")
+        @Option(
+                names = "--sentences",
+                defaultValue = "300",
+                description = "Sentences timed, spread evenly over the file.")
         int sentences;
 
         @Option(names = "--beam", defaultValue = "5")
@@ -224,7 +227,13 @@ public final class BenchCommand {
             }
             java.nio.file.Path file = data != null ? data : dataFile("translation/eng-fra.dev.tsv");
             java.util.List<String> sources = org.seqlab.corpora.ParallelReader.read(file).sources();
-            sources = sources.subList(0, Math.min(sentences, sources.size()));
+            // Evenly spaced over the file: Tatoeba files run from short sentences to long ones.
+            java.util.List<String> sample = new java.util.ArrayList<>();
+            int n = Math.min(sentences, sources.size());
+            for (int i = 0; i < n; i++) {
+                sample.add(sources.get((int) ((long) i * sources.size() / n)));
+            }
+            sources = sample;
             try (org.seqlab.tasks.translate.TranslateModel m =
                     org.seqlab.tasks.translate.TranslateModel.load(ModelPaths.resolve(model))) {
                 org.seqlab.tasks.translate.TranslateBench.Result r =
