@@ -135,6 +135,10 @@ public final class GreedySearch {
             int[] sourceLengths,
             TokenListener listener) {
         int n = sourceLengths.length;
+        int[] limits = new int[n];
+        for (int i = 0; i < n; i++) {
+            limits[i] = options.maxLength(sourceLengths[i]);
+        }
         Hypothesis[] results = new Hypothesis[n];
         Trail[] trails = new Trail[n];
         double[] logProbs = new double[n];
@@ -173,7 +177,7 @@ public final class GreedySearch {
                 if (listener != null) {
                     listener.onToken(s, id);
                 }
-                if (Trail.length(trails[s]) >= options.maxLength(sourceLengths[s])) {
+                if (Trail.length(trails[s]) >= limits[s]) {
                     results[s] =
                             Trail.finish(trails[s], logProbs[s], false, withAttention, options);
                     continue;
@@ -251,7 +255,7 @@ public final class GreedySearch {
         return max + Math.log(sum);
     }
 
-    private static void checkLengths(int n, int[] sourceLengths) {
+    private void checkLengths(int n, int[] sourceLengths) {
         if (sourceLengths.length != n) {
             throw new IllegalArgumentException(
                     "A search needs one source length per sentence; got "
@@ -259,6 +263,9 @@ public final class GreedySearch {
                             + " for "
                             + n
                             + ".");
+        }
+        for (int length : sourceLengths) {
+            options.maxLength(length); // rejects a negative length before the search starts
         }
     }
 }

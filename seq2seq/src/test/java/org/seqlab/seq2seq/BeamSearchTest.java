@@ -259,10 +259,10 @@ class BeamSearchTest {
                         .build();
         beam(toy, o, new long[] {0, 1}, new int[] {0, 0});
         assertEquals(60, toy.runArrays().size());
-        // Between steps the search's manager holds only the state and this step's inputs (the
-        // state, its selection, the row index and the tokens: at most 6), never a growing pile.
+        // During a step the search's manager holds only that step's inputs: the state (3 arrays),
+        // its selection (3 more) and the row index, and the tokens; never a growing pile.
         for (int count : toy.runArrays()) {
-            assertTrue(count <= 6, "arrays held during a step: " + toy.runArrays());
+            assertTrue(count <= 8, "arrays held during a step: " + toy.runArrays());
         }
         for (NDArray a : toy.returned()) {
             assertTrue(a.isReleased(), "a step's output outlived the search");
@@ -329,14 +329,14 @@ class BeamSearchTest {
                 ToyModel toy,
                 int sentence,
                 List<Integer> prefix,
-                int last,
+                int start,
                 double logProb,
                 int maxLength,
                 int eos,
                 SearchOptions o,
                 List<Hypothesis> out) {
-            float[] lp = toy.logProbs(sentence, prefix.size(), last);
             int[] tokens = prefix.stream().mapToInt(Integer::intValue).toArray();
+            float[] lp = toy.logProbs(sentence, ToyModel.history(start, tokens));
             if (eos >= 0) {
                 double ended = logProb + lp[eos];
                 out.add(new Hypothesis(tokens, ended, o.score(ended, tokens.length + 1), null));
@@ -352,7 +352,7 @@ class BeamSearchTest {
                     int[] cut = longer.stream().mapToInt(Integer::intValue).toArray();
                     out.add(new Hypothesis(cut, sum, o.score(sum, cut.length), null));
                 } else {
-                    extend(toy, sentence, longer, t, sum, maxLength, eos, o, out);
+                    extend(toy, sentence, longer, start, sum, maxLength, eos, o, out);
                 }
             }
         }
@@ -361,12 +361,11 @@ class BeamSearchTest {
         static double logProb(
                 ToyModel toy, int sentence, int start, int[] tokens, int eos, boolean ended) {
             double sum = 0;
-            int last = start;
             for (int i = 0; i < tokens.length; i++) {
-                sum += toy.logProbs(sentence, i, last)[tokens[i]];
-                last = tokens[i];
+                int[] before = java.util.Arrays.copyOf(tokens, i);
+                sum += toy.logProbs(sentence, ToyModel.history(start, before))[tokens[i]];
             }
-            return ended ? sum + toy.logProbs(sentence, tokens.length, last)[eos] : sum;
+            return ended ? sum + toy.logProbs(sentence, ToyModel.history(start, tokens))[eos] : sum;
         }
     }
 }

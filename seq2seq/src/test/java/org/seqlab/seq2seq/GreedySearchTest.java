@@ -66,10 +66,10 @@ class GreedySearchTest {
         List<Hypothesis> found = run(GreedySearch.argmax(options(10)), toy, 4, null);
         for (int s = 0; s < 4; s++) {
             Hypothesis h = found.get(s);
-            int last = START;
             double sum = 0;
             for (int i = 0; i <= h.tokens().length; i++) {
-                float[] lp = toy.logProbs(s, i, last);
+                int[] before = java.util.Arrays.copyOf(h.tokens(), i);
+                float[] lp = toy.logProbs(s, ToyModel.history(START, before));
                 int best = -1;
                 for (int t = 0; t < V; t++) {
                     if (t != BANNED && t != START && (best < 0 || lp[t] > lp[best])) {
@@ -86,9 +86,40 @@ class GreedySearchTest {
                 }
                 assertEquals(best, h.tokens()[i], "sentence " + s + " token " + i);
                 sum += lp[best];
-                last = best;
             }
             assertEquals(sum, h.logProb(), 1e-12);
+        }
+    }
+
+    @Test
+    void aBatchEqualsEachSentenceAlone() {
+        ToyModel toy = new ToyModel(V, 12, BANNED);
+        SearchOptions o =
+                SearchOptions.builder()
+                        .optEos(EOS)
+                        .optBanned(BANNED, START)
+                        .optMaxLength(1.5, 1)
+                        .build();
+        int[] sources = {4, 0, 9, 2, 6};
+        GreedySearch search = GreedySearch.argmax(o);
+        List<Hypothesis> batch =
+                search.search(
+                        toy,
+                        ToyModel.initial(manager, 0, 1, 2, 3, 4),
+                        new int[] {START, START, START, START, START},
+                        sources,
+                        manager,
+                        null);
+        for (int s = 0; s < sources.length; s++) {
+            List<Hypothesis> alone =
+                    search.search(
+                            toy,
+                            ToyModel.initial(manager, s),
+                            new int[] {START},
+                            new int[] {sources[s]},
+                            manager,
+                            null);
+            BeamSearchTest.assertSame(alone, List.of(batch.get(s)));
         }
     }
 
@@ -244,8 +275,8 @@ class GreedySearchTest {
                         manager,
                         null);
         assertEquals(300, toy.runArrays().size());
-        // no selection while both sentences run: the state and the tokens, every step
-        assertEquals(List.of(3), toy.runArrays().stream().distinct().toList());
+        // no selection while both sentences run: the state (3 arrays) and the tokens, every step
+        assertEquals(List.of(4), toy.runArrays().stream().distinct().toList());
         assertTrue(toy.returned().stream().allMatch(NDArray::isReleased));
         assertEquals(before, manager.getManagedArrays().size());
     }

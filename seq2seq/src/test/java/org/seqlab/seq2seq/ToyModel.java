@@ -11,13 +11,14 @@ import java.util.Random;
 
 /**
  * A decoding step with a known distribution, for checking searches against enumeration: the next
- * token's log-probabilities are a fixed pseudo-random function of (sentence, position, last token),
- * computed in Java, and so is an attention row over a source of {@link #SOURCE} positions.
+ * token's log-probabilities are a fixed pseudo-random function of the sentence and of every token
+ * fed so far (a hash of them), computed in Java; the attention row over a source of {@link #SOURCE}
+ * positions is (sentence, position, last token).
  *
- * <p>The state is each row's sentence id and position, as int64 arrays: a search that selects the
- * wrong rows feeds a row another sentence's distribution, which the batched-versus-alone checks
- * see. The sentence array is carried unchanged from step to step (the same array object), as an
- * encoder's memory would be.
+ * <p>The state is each row's sentence id, position and history hash, as int64 arrays: a search that
+ * selects the wrong rows feeds a row another hypothesis's distribution, which the checks against
+ * enumeration and the batched-versus-alone checks see. The sentence array is carried unchanged from
+ * step to step (the same array object), as an encoder's memory would be.
  */
 final class ToyModel implements DecodingStep<ToyModel.State> {
 
@@ -40,24 +41,43 @@ final class ToyModel implements DecodingStep<ToyModel.State> {
         this.favoured = favoured.clone();
     }
 
-    /** The rows' sentence ids and positions, int64 {@code (N)} each. */
-    record State(NDArray sentence, NDArray position) implements DecodingState {
+    /** The rows' sentence ids, positions and history hashes, int64 {@code (N)} each. */
+    record State(NDArray sentence, NDArray position, NDArray history) implements DecodingState {
         @Override
         public State select(NDArray rows) {
             NDIndex index = new NDIndex("{}", rows);
-            return new State(sentence.get(index), position.get(index));
+            return new State(sentence.get(index), position.get(index), history.get(index));
         }
 
         @Override
         public void attach(NDManager manager) {
             sentence.attach(manager);
             position.attach(manager);
+            history.attach(manager);
         }
     }
 
-    /** Returns the state of sentences {@code ids}, at position 0. */
+    /** Returns the state of sentences {@code ids}, at position 0 with nothing fed. */
     static State initial(NDManager manager, long... ids) {
-        return new State(manager.create(ids), manager.zeros(new Shape(ids.length), DataType.INT64));
+        Shape shape = new Shape(ids.length);
+        return new State(
+                manager.create(ids),
+                manager.zeros(shape, DataType.INT64),
+                manager.zeros(shape, DataType.INT64));
+    }
+
+    /** Returns the history hash after feeding {@code token} to {@code history}. */
+    static long feed(long history, int token) {
+        return (history * 1_000_003L + token + 1) & 0xFFFF_FFFF_FFFFL;
+    }
+
+    /** Returns the history hash of feeding {@code start}, then {@code tokens}. */
+    static long history(int start, int[] tokens) {
+        long h = feed(0, start);
+        for (int t : tokens) {
+            h = feed(h, t);
+        }
+        return h;
     }
 
     @Override
@@ -66,13 +86,15 @@ final class ToyModel implements DecodingStep<ToyModel.State> {
         runArrays.add(sub.getParentManager().getManagedArrays().size());
         long[] sentences = state.sentence().toLongArray();
         long[] positions = state.position().toLongArray();
+        long[] histories = state.history().toLongArray();
         long[] last = lastTokens.toLongArray();
         int n = last.length;
         rowsFed += n;
         float[] logProbs = new float[n * vocab];
         float[] attention = new float[n * SOURCE];
         for (int r = 0; r < n; r++) {
-            float[] row = logProbs((int) sentences[r], (int) positions[r], (int) last[r]);
+            histories[r] = feed(histories[r], (int) last[r]);
+            float[] row = logProbs((int) sentences[r], histories[r]);
             System.arraycopy(row, 0, logProbs, r * vocab, vocab);
             float[] a = attention((int) sentences[r], (int) positions[r], (int) last[r]);
             System.arraycopy(a, 0, attention, r * SOURCE, SOURCE);
@@ -81,13 +103,15 @@ final class ToyModel implements DecodingStep<ToyModel.State> {
         returned.add(out);
         return new StepOutput<>(
                 out,
-                new State(state.sentence(), state.position().add(1)),
+                new State(state.sentence(), state.position().add(1), sub.create(histories)),
                 sub.create(attention, new Shape(n, SOURCE)));
     }
 
-    /** Returns the log-probabilities of the token after {@code last} at {@code position}. */
-    float[] logProbs(int sentence, int position, int last) {
-        Random random = new Random(seed * 1_000_003L + sentence * 7919L + position * 131L + last);
+    /**
+     * Returns the log-probabilities of the next token after the tokens hashed in {@code history}.
+     */
+    float[] logProbs(int sentence, long history) {
+        Random random = new Random(seed * 1_000_003L + sentence * 7919L + history * 131L);
         double[] logits = new double[vocab];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < vocab; i++) {
