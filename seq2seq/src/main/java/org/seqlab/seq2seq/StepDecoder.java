@@ -91,11 +91,14 @@ public final class StepDecoder implements AutoCloseable {
      * @return the top layer's output and the state after the step
      */
     public Step step(NDArray input, RecurrentState state) {
-        NDArray x = input;
+        // Detached, so that nothing here is recorded for autograd even on a thread where
+        // libtorch's grad mode is on (it is per thread): the in-place operators below would fail
+        // on recorded views, and inference needs no gradients.
+        NDArray x = input.stopGradient();
         NDList hs = new NDList(layers);
         NDList cs = new NDList(layers);
-        NDArray hiddenState = state.hidden();
-        NDArray cellState = state.cell();
+        NDArray hiddenState = state.hidden().stopGradient();
+        NDArray cellState = state.cell() == null ? null : state.cell().stopGradient();
         for (int k = 0; k < layers; k++) {
             NDArray h = hiddenState.get(hiddenState.getManager(), k);
             if (cell == CellType.LSTM) {

@@ -142,6 +142,28 @@ class AttentionDecoderTest {
         }
     }
 
+    /** libtorch's grad mode is per thread: stepping must also work where it is on. */
+    @ParameterizedTest
+    @MethodSource("variants")
+    void stepsWorkWhereGradModeIsOn(CellType cell, AttentionType type, boolean feed) {
+        try (NamedParameters p = new NamedParameters(manager, 3);
+                ai.djl.training.GradientCollector gc =
+                        ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            Net n = net(p, cell, type, feed, 2);
+            AttentionDecoder.State state =
+                    n.decoder.start(
+                            n.encoder.encodeSequence(padded(SOURCES, 0), lengths(SOURCES), false));
+            try (StepDecoder steps = n.decoder.stepDecoder(manager)) {
+                for (int t = 0; t < 3; t++) {
+                    AttentionDecoder.Step s =
+                            n.decoder.step(manager.create(new long[] {1, 2, 3}), state, steps);
+                    assertEquals(3, s.logProbs().getShape().get(0));
+                    state = s.state();
+                }
+            }
+        }
+    }
+
     @Test
     void attentionWeightsAreZeroOnPaddingAndSumToOne() {
         try (NamedParameters p = new NamedParameters(manager, 7)) {
