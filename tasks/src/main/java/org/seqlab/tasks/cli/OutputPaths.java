@@ -21,4 +21,18 @@ public final class OutputPaths {
                     flag + " " + dir + ": exists and is not a directory");
         }
     }
+
+    /**
+     * Accepts a file to write that is absent or a regular file.
+     *
+     * @param flag the option, e.g. {@code --output}, for the message
+     * @param file the path given
+     * @throws IllegalArgumentException {@code FLAG PATH: is a directory, expected a file}
+     */
+    public static void requireFileOrAbsent(String flag, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(
+                    flag + " " + file + ": is a directory, expected a file");
+        }
+    }
 }

@@ -18,6 +18,7 @@ import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.ModelPaths;
+import org.seqlab.tasks.cli.OutputPaths;
 import org.seqlab.tasks.cli.ProgressReporter;
 import org.seqlab.tasks.cli.TrainingOptions;
 import org.seqlab.tasks.repl.Repl;
@@ -145,6 +146,9 @@ public final class TranslateCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             if (beam < 1) {
                 throw new IllegalArgumentException("--beam must be at least 1; got " + beam + ".");
+            }
+            if (output != null) {
+                OutputPaths.requireFileOrAbsent("--output", output);
             }
             ParallelCorpus pairs =
                     ParallelReader.read(

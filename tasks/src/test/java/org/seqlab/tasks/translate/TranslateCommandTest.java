@@ -144,6 +144,19 @@ class TranslateCommandTest {
         assertEquals(2, other.code(), other.err());
         assertTrue(other.err().contains("sentiment"), other.err());
 
+        CliRun toDir =
+                CliRun.run(
+                        "translate",
+                        "eval",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        data.toString(),
+                        "--output",
+                        dir.toString());
+        assertEquals(2, toDir.code(), toDir.err());
+        assertTrue(toDir.err().contains("--output " + dir + ": is a directory"), toDir.err());
+
         CliRun beam = CliRun.run("translate", "--model", model.toString(), "--beam", "0", "Go.");
         assertEquals(2, beam.code(), beam.err());
         assertTrue(beam.err().contains("--beam"), beam.err());
