@@ -62,12 +62,7 @@ public final class TranslateModel implements AutoCloseable {
 
         /** The piece strings of {@code text}. */
         List<String> pieces(String text) {
-            int[] ids = bpe.encode(text);
-            List<String> out = new ArrayList<>(ids.length);
-            for (int id : ids) {
-                out.add(bpe.piece(id));
-            }
-            return out;
+            return TranslateModel.pieces(bpe, text);
         }
 
         int[] ids(String text, int max) {
@@ -212,12 +207,14 @@ public final class TranslateModel implements AutoCloseable {
         return target.text(ids);
     }
 
-    /**
-     * Returns the source piece strings of {@code text} (for display), cut like {@link #sourceIds}.
-     */
-    public List<String> sourcePieces(String text) {
-        List<String> p = source.pieces(text);
-        return p.size() > config.maxTokens() ? p.subList(0, config.maxTokens()) : p;
+    /** Returns the piece strings {@code bpe} cuts {@code text} into: a side's tokens. */
+    static List<String> pieces(BpeTokenizer bpe, String text) {
+        int[] ids = bpe.encode(text);
+        List<String> out = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            out.add(bpe.piece(id));
+        }
+        return out;
     }
 
     /** Returns all source piece strings of {@code text}, not cut. */

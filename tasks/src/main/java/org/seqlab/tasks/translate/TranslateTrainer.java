@@ -167,12 +167,7 @@ public final class TranslateTrainer {
     private static List<List<String>> pieces(BpeTokenizer bpe, List<String> texts) {
         List<List<String>> out = new ArrayList<>(texts.size());
         for (String t : texts) {
-            int[] ids = bpe.encode(t);
-            List<String> p = new ArrayList<>(ids.length);
-            for (int id : ids) {
-                p.add(bpe.piece(id));
-            }
-            out.add(p);
+            out.add(TranslateModel.pieces(bpe, t));
         }
         return out;
     }

@@ -154,7 +154,8 @@ public final class Translator {
         if (h == null) {
             return new Translation(source, "", List.of(), List.of(), new float[0][], 0, "");
         }
-        List<String> sourcePieces = model.sourcePieces(source);
+        List<String> all = model.allSourcePieces(source);
+        List<String> sourcePieces = all.subList(0, ids.length);
         List<String> targetPieces = new ArrayList<>(h.tokens().length);
         for (int t : h.tokens()) {
             targetPieces.add(model.targetVocabulary().token(t));
@@ -164,10 +165,9 @@ public final class Translator {
         for (int r = 0; r < rows; r++) {
             attention[r] = Arrays.copyOf(h.attention()[r], ids.length);
         }
-        int all = model.sourceIds(source).length;
         String note =
-                model.sourcePieces(source).size() < pieceCount(source)
-                        ? "input cut to its first " + all + " subword pieces (max_tokens)"
+                ids.length < all.size()
+                        ? "input cut to its first " + ids.length + " subword pieces (max_tokens)"
                         : "";
         return new Translation(
                 source,
@@ -177,9 +177,5 @@ public final class Translator {
                 attention,
                 h.logProb(),
                 note);
-    }
-
-    private int pieceCount(String source) {
-        return model.allSourcePieces(source).size();
     }
 }

@@ -36,6 +36,34 @@ final class TinyPairs {
         return f;
     }
 
+    /** The command line that trains a tiny translator on {@code data} into {@code out}. */
+    static String[] trainArgs(Path data, Path out) {
+        return new String[] {
+            "translate",
+            "train",
+            "--train",
+            data.toString(),
+            "--dev",
+            data.toString(),
+            "--bpe-merges",
+            "60",
+            "--embedding",
+            "8",
+            "--encoder-hidden",
+            "4",
+            "--hidden",
+            "8",
+            "--batch",
+            "4",
+            "--epochs",
+            "2",
+            "--seed",
+            "3",
+            "--out",
+            out.toString()
+        };
+    }
+
     static TranslateConfig config(
             CellType cell, AttentionType attention, boolean feed, int epochs) {
         return new TranslateConfig(

@@ -49,30 +49,7 @@ class TranslateReplTerminalTest {
         assumeTrue(TmuxSession.available(), "tmux is not installed");
         Path data = TinyPairs.write(models, "pairs.tsv");
         model = models.resolve("model");
-        CliRun r =
-                CliRun.run(
-                        "translate",
-                        "train",
-                        "--train",
-                        data.toString(),
-                        "--dev",
-                        data.toString(),
-                        "--bpe-merges",
-                        "60",
-                        "--embedding",
-                        "8",
-                        "--encoder-hidden",
-                        "4",
-                        "--hidden",
-                        "8",
-                        "--batch",
-                        "4",
-                        "--epochs",
-                        "2",
-                        "--seed",
-                        "3",
-                        "--out",
-                        model.toString());
+        CliRun r = CliRun.run(TinyPairs.trainArgs(data, model));
         assertEquals(0, r.code(), r.err());
     }
 
