@@ -33,6 +33,7 @@ final class TerminalSession {
     private volatile Terminal terminal;
     private volatile LineReader reader;
     private boolean historyWarned;
+    private volatile boolean interrupted;
 
     TerminalSession(Repl repl, String prompt, Path historyFile) {
         this.repl = repl;
@@ -53,6 +54,10 @@ final class TerminalSession {
                         .encoding(StandardCharsets.UTF_8)
                         .build()) {
             terminal = t;
+            // Ctrl-C while a line is being handled: JLine's own handler is only in place while
+            // it reads a line, and the default one would end the JVM. The line being handled
+            // finishes; the rest of a pasted block is skipped.
+            t.handle(Terminal.Signal.INT, signal -> interrupted = true);
             PrintWriter out = t.writer();
             if (t.getType().startsWith(Terminal.TYPE_DUMB)) {
                 out.println("warning: line editing is off: the terminal could not be opened.");
@@ -97,6 +102,7 @@ final class TerminalSession {
     private int loop(LineReader r, DefaultHistory history, PrintWriter out) {
         while (true) {
             String text;
+            interrupted = false;
             try {
                 text = r.readLine(prompt);
             } catch (UserInterruptException e) {
@@ -107,13 +113,26 @@ final class TerminalSession {
                 return 0;
             }
             saveHistory(r, history, out);
-            for (String line : lines(text)) {
-                boolean goOn = repl.evaluate(line, out);
-                out.flush();
+            List<String> lines = lines(text);
+            for (int i = 0; i < lines.size(); i++) {
+                boolean goOn = repl.evaluate(lines.get(i), out);
                 if (!goOn) {
+                    out.flush();
                     return 0;
                 }
+                if (interrupted && i + 1 < lines.size()) {
+                    int left = lines.size() - i - 1;
+                    out.println(
+                            "interrupted: the "
+                                    + (left == 1
+                                            ? "last pasted line was"
+                                            : left + " pasted lines left were")
+                                    + " skipped.");
+                    break;
+                }
+                out.flush();
             }
+            out.flush();
         }
     }
 

@@ -141,6 +141,37 @@ class ReplTerminalTest {
     }
 
     @Test
+    void ctrlCWhileALineIsHandledKeepsTheSessionAndSkipsTheRestOfAPaste() throws Exception {
+        Path rc = start("interrupt", dir.resolve("history"));
+        tmux.awaitPrompt("");
+        tmux.type("sleep");
+        tmux.keys("Enter");
+        tmux.await(s -> s.contains("> sleep\n"), "the line accepted");
+        Thread.sleep(500);
+        tmux.keys("C-c");
+        tmux.await(s -> s.contains("SLEEP\n"), "the interrupted line finished");
+        tmux.awaitPrompt("");
+
+        // A bracketed paste lands in the line being edited; Enter sends the whole block.
+        tmux.paste("sleep\nsecond\nthird");
+        tmux.keys("Enter");
+        tmux.await(s -> s.contains("> third\n"), "the pasted block accepted");
+        Thread.sleep(500);
+        tmux.keys("C-c");
+        String screen =
+                tmux.await(
+                        s -> s.contains("interrupted: the 2 pasted lines left were skipped."),
+                        "the note on the skipped lines");
+        tmux.awaitPrompt("");
+        assertFalse(screen.contains("SECOND"), "the rest of the paste must be skipped:\n" + screen);
+        tmux.type("after");
+        tmux.keys("Enter");
+        tmux.await(s -> s.contains("\nAFTER\n"), "a line after the interruptions");
+        tmux.keys("C-d");
+        assertEquals("0", awaitFile(rc), "Ctrl-D must end the REPL with exit code 0");
+    }
+
+    @Test
     void anUnusableHistoryFileWarnsOnceAndTheSessionGoesOn() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
         Path rc = start("bad-history", notADirectory.resolve("history"));

@@ -96,6 +96,27 @@ public final class TmuxSession implements AutoCloseable {
         run(List.of(tmux, "-L", socket, "send-keys", "-t", session, "-l", text), true);
     }
 
+    /**
+     * Pastes {@code text} into the latest session as a terminal paste: bracketed when the program
+     * asked for bracketed paste, as JLine does.
+     */
+    public void paste(String text) throws IOException {
+        run(List.of(tmux, "-L", socket, "set-buffer", "-b", "seqlab", text), true);
+        run(
+                List.of(
+                        tmux,
+                        "-L",
+                        socket,
+                        "paste-buffer",
+                        "-p",
+                        "-d",
+                        "-b",
+                        "seqlab",
+                        "-t",
+                        session),
+                true);
+    }
+
     /** Presses a key by its tmux name, such as {@code Enter}, {@code Tab} or {@code C-d}. */
     public void keys(String key) throws IOException {
         run(List.of(tmux, "-L", socket, "send-keys", "-t", session, key), true);
