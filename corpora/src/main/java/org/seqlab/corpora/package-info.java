@@ -22,6 +22,15 @@
  * counting what it dropped. Plain sentences one a line (texts to translate) are read with {@link
  * org.seqlab.corpora.TextLines#readAll(java.nio.file.Path)}.
  *
+ * <p>For sequence labeling (part-of-speech tagging, named entity recognition), {@link
+ * org.seqlab.corpora.TaggedReader} reads {@link org.seqlab.corpora.TaggedSentence}s into a {@link
+ * org.seqlab.corpora.TaggedCorpus} from CoNLL-U (keeping {@link org.seqlab.corpora.MultiWordToken}s
+ * for display) or from CoNLL/IOB column files, in a {@link org.seqlab.corpora.TaggedFormat} with
+ * {@link org.seqlab.corpora.TaggedReadOptions}. {@link org.seqlab.corpora.TagSchemes} reads {@link
+ * org.seqlab.corpora.TagSpan}s out of tag sequences, converts them between the {@link
+ * org.seqlab.corpora.TagScheme}s IOB1, IOB2 and BIOES (repairing invalid sequences, {@link
+ * org.seqlab.corpora.ConvertedTags}) and says which tag may follow which.
+ *
  * <p>{@link org.seqlab.corpora.DatasetCatalog} lists the downloadable {@link
  * org.seqlab.corpora.Dataset}s with their sizes and SHA-256 checksums, and {@link
  * org.seqlab.corpora.Downloader} fetches one into a cache directory (resuming partial downloads,

@@ -6,8 +6,10 @@
  * ({@link org.seqlab.eval.LanguageModelScore}, {@link org.seqlab.eval.CrossEntropy}), the
  * JSON-lines training log ({@link org.seqlab.eval.EpochRecord}, {@link
  * org.seqlab.eval.TrainingLog}), classification scores ({@link org.seqlab.eval.ConfusionMatrix},
- * {@link org.seqlab.eval.ClassificationReport}, {@link org.seqlab.eval.ClassScores}), the loss
- * curve and confusion matrix charts ({@link org.seqlab.eval.LossCurveChart}, {@link
+ * {@link org.seqlab.eval.ClassificationReport}, {@link org.seqlab.eval.ClassScores}), tagging
+ * scores as the CoNLL {@code conlleval} script computes them ({@link org.seqlab.eval.SpanF1},
+ * {@link org.seqlab.eval.SpanScores}, {@link org.seqlab.eval.TypeScores}), the loss curve and
+ * confusion matrix charts ({@link org.seqlab.eval.LossCurveChart}, {@link
  * org.seqlab.eval.ConfusionMatrixChart}) and the shared JSON helper ({@link org.seqlab.io.Json}).
  *
  * <p>Machine translation scores are ports of sacreBLEU 2.x that give its numbers and its
