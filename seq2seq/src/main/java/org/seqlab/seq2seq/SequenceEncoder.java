@@ -37,6 +37,7 @@ public final class SequenceEncoder {
     private final RecurrentStack[] backward;
     private final AttentionPooling attention;
     private final int stateSize;
+    private final int featureSize;
 
     /**
      * Creates the encoder's parameters in {@code params}.
@@ -61,6 +62,45 @@ public final class SequenceEncoder {
             boolean bidirectional,
             float dropout,
             PoolingType pooling) {
+        this(
+                params,
+                prefix,
+                cell,
+                vocabSize,
+                embedding,
+                0,
+                hidden,
+                layers,
+                bidirectional,
+                dropout,
+                pooling);
+    }
+
+    /**
+     * Creates an encoder whose input at each position is the token's embedding concatenated with
+     * {@code features} extra values given per call (e.g. a character-level encoding of the word).
+     *
+     * @param features extra per-position input values, at least 0
+     * @see #SequenceEncoder(NamedParameters, String, CellType, int, int, int, int, boolean, float,
+     *     PoolingType)
+     */
+    public SequenceEncoder(
+            NamedParameters params,
+            String prefix,
+            CellType cell,
+            int vocabSize,
+            int embedding,
+            int features,
+            int hidden,
+            int layers,
+            boolean bidirectional,
+            float dropout,
+            PoolingType pooling) {
+        if (features < 0) {
+            throw new IllegalArgumentException(
+                    "The number of extra features must be >= 0; got " + features + ".");
+        }
+        this.featureSize = features;
         if (vocabSize < 1 || embedding < 1) {
             throw new IllegalArgumentException(
                     "A sequence encoder needs vocabulary and embedding sizes >= 1; got "
@@ -85,7 +125,7 @@ public final class SequenceEncoder {
             this.forward = new RecurrentStack[layers];
             this.backward = new RecurrentStack[layers];
             for (int k = 0; k < layers; k++) {
-                int in = k == 0 ? embedding : 2 * hidden;
+                int in = k == 0 ? embedding + features : 2 * hidden;
                 String base = prefix + ".rnn.l" + k;
                 forward[k] =
                         new RecurrentStack(params, base + ".fwd", cell, in, hidden, 1, false, 0);
@@ -98,7 +138,7 @@ public final class SequenceEncoder {
                             params,
                             prefix + ".rnn",
                             cell,
-                            embedding,
+                            embedding + features,
                             hidden,
                             layers,
                             false,
@@ -173,7 +213,7 @@ public final class SequenceEncoder {
             throw new IllegalStateException(
                     "This encoder has no pooling; use encodeSequence for per-position states.");
         }
-        Encoded e = run(ids, lengths, training, training ? wordDropout : 0f);
+        Encoded e = run(ids, lengths, null, training, training ? wordDropout : 0f);
         return switch (pooling) {
             case MAX -> MaskedPooling.max(e.states, e.mask);
             case MEAN -> MaskedPooling.mean(e.states, e.mask);
@@ -189,7 +229,7 @@ public final class SequenceEncoder {
      * @throws IllegalArgumentException when the shapes disagree or a length is out of range
      */
     public NDArray states(NDArray ids, NDArray lengths, boolean training) {
-        Encoded e = run(ids, lengths, training, 0f);
+        Encoded e = run(ids, lengths, null, training, 0f);
         return NDArrays.where(
                 MaskedPooling.expand(e.states, e.mask), e.states, ids.getManager().create(0f));
     }
@@ -205,7 +245,7 @@ public final class SequenceEncoder {
             throw new IllegalStateException(
                     "This encoder pools by " + pooling + ", not by attention.");
         }
-        Encoded e = run(ids, lengths, false, 0f);
+        Encoded e = run(ids, lengths, null, false, 0f);
         return attention.weights(e.states, e.mask);
     }
 
@@ -215,6 +255,11 @@ public final class SequenceEncoder {
             throw new IllegalStateException("This encoder has no pooling.");
         }
         return pooling.outputSize(stateSize);
+    }
+
+    /** Returns the number of extra per-position input features (0 for none). */
+    public int featureSize() {
+        return featureSize;
     }
 
     /** Returns the size of each per-position state: hidden times the number of directions. */
@@ -254,7 +299,26 @@ public final class SequenceEncoder {
      * @throws IllegalArgumentException when the shapes disagree or a length is out of range
      */
     public Encoding encodeSequence(NDArray ids, NDArray lengths, boolean training) {
-        Encoded e = run(ids, lengths, training, 0f);
+        return encodeSequence(ids, lengths, null, training, 0f);
+    }
+
+    /**
+     * Encodes a padded batch without pooling, with extra per-position input features and word
+     * dropout (see {@link #encode(NDArray, NDArray, boolean, float)}).
+     *
+     * @param features {@code (B, T, featureSize())} float values concatenated to each position's
+     *     embedding; null when the encoder has no extra features
+     * @param wordDropout in [0, 1); used only when {@code training}; drops the embedding, not the
+     *     features
+     * @throws IllegalArgumentException when the shapes disagree or a length is out of range
+     */
+    public Encoding encodeSequence(
+            NDArray ids, NDArray lengths, NDArray features, boolean training, float wordDropout) {
+        if (!(wordDropout >= 0 && wordDropout < 1)) {
+            throw new IllegalArgumentException(
+                    "Word dropout must be in [0, 1); got " + wordDropout + ".");
+        }
+        Encoded e = run(ids, lengths, features, training, training ? wordDropout : 0f);
         NDArray states = e.states;
         Shape s = states.getShape();
         NDArray lastIndex =
@@ -273,7 +337,8 @@ public final class SequenceEncoder {
 
     private record Encoded(NDArray states, NDArray mask) {}
 
-    private Encoded run(NDArray ids, NDArray lengths, boolean training, float wordDropout) {
+    private Encoded run(
+            NDArray ids, NDArray lengths, NDArray features, boolean training, float wordDropout) {
         Shape s = ids.getShape();
         if (s.dimension() != 2 || !ids.getDataType().isInteger()) {
             throw new IllegalArgumentException(
@@ -306,6 +371,20 @@ public final class SequenceEncoder {
                             .toType(x.getDataType(), false)
                             .div(1 - wordDropout);
             x = x.mul(keep);
+        }
+        if (featureSize > 0) {
+            Shape expected = new Shape(s.get(0), s.get(1), featureSize);
+            if (features == null || !features.getShape().equals(expected)) {
+                throw new IllegalArgumentException(
+                        "Expected extra features of shape "
+                                + expected
+                                + ", got "
+                                + (features == null ? "none" : features.getShape())
+                                + ".");
+            }
+            x = x.concat(features, 2);
+        } else if (features != null) {
+            throw new IllegalArgumentException("This encoder takes no extra features.");
         }
         if (!bidirectional) {
             return new Encoded(stack.forward(x, null, training).sequence(), mask);

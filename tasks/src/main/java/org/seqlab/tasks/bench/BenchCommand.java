@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
             BenchCommand.LmTrain.class,
             BenchCommand.Vectors.class,
             BenchCommand.SentimentScore.class,
-            BenchCommand.Translate.class
+            BenchCommand.Translate.class,
+            BenchCommand.Tag.class
         })
 public final class BenchCommand {
 
@@ -253,6 +254,62 @@ public final class BenchCommand {
                             r.medianMs8Words(),
                             r.greedyMedianMs(),
                             r.bareGreedyMedianMs(),
+                            r.ratio());
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code seqlab bench tag}. */
+    @Command(
+            name = "tag",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Tagging tokens/s of seqlab's path beside a bare DJL forward of a model of the"
+                            + " same sizes.")
+    static final class Tag implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = org.seqlab.tasks.tagging.TagCommand.DEFAULT_MODEL)
+        java.nio.file.Path model;
+
+        @Option(
+                names = "--data",
+                description =
+                        "Tagged sentences in the model's format. Default:"
+                                + " $SEQLAB_DATA/ud/en_ewt-ud-dev.conllu.")
+        java.nio.file.Path data;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Path file = data != null ? data : dataFile("ud/en_ewt-ud-dev.conllu");
+            try (org.seqlab.tasks.tagging.TagModel m =
+                    org.seqlab.tasks.tagging.TagModel.load(ModelPaths.resolve(model))) {
+                java.util.List<java.util.List<String>> sentences = new java.util.ArrayList<>();
+                for (org.seqlab.corpora.TaggedSentence s :
+                        org.seqlab.tasks.tagging.TagCommand.read(
+                                        file,
+                                        data != null ? m.config().format() : "conllu",
+                                        data != null ? m.config().column() : null,
+                                        false)
+                                .sentences()) {
+                    sentences.add(s.words());
+                }
+                org.seqlab.tasks.tagging.TagBench.Result r =
+                        org.seqlab.tasks.tagging.TagBench.run(m, sentences);
+                if (json) {
+                    System.out.println(r.toJson());
+                } else {
+                    System.out.printf(
+                            java.util.Locale.ROOT,
+                            "%d sentences, %d tokens: seqlab %.0f tokens/s, bare DJL %.0f"
+                                    + " tokens/s, ratio %.3f%n",
+                            r.sentences(),
+                            r.tokens(),
+                            r.tokensPerS(),
+                            r.bareTokensPerS(),
                             r.ratio());
                 }
             }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             LmCommand.class,
             SentimentCommand.class,
             org.seqlab.tasks.translate.TranslateCommand.class,
+            org.seqlab.tasks.tagging.TagCommand.class,
             EmbeddingsCommand.class,
             TokenizeCommand.class,
             BpeCommand.class,
