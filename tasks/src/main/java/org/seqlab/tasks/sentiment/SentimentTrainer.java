@@ -3,13 +3,9 @@ package org.seqlab.tasks.sentiment;
 import ai.djl.engine.Engine;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.seqlab.corpora.LabeledCorpus;
@@ -19,6 +15,7 @@ import org.seqlab.embeddings.UnknownInit;
 import org.seqlab.embeddings.VectorAlignment;
 import org.seqlab.embeddings.VectorReader;
 import org.seqlab.embeddings.WordVectors;
+import org.seqlab.io.DataDigest;
 import org.seqlab.seq2seq.ModelDirectory;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.PretrainedEmbedding;
@@ -187,18 +184,13 @@ public final class SentimentTrainer {
      * {@code dev} when given): the data's fingerprint whatever file format it came in.
      */
     static String sha256(LabeledCorpus train, LabeledCorpus dev) {
-        MessageDigest d;
-        try {
-            d = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        DataDigest d = new DataDigest();
         for (LabeledCorpus c : dev == null ? List.of(train) : List.of(train, dev)) {
             for (LabeledText t : c.examples()) {
-                d.update((t.label() + "\t" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                d.add(t.label() + "\t" + t.text() + "\n");
             }
-            d.update((byte) 0);
+            d.endPart();
         }
-        return HexFormat.of().formatHex(d.digest());
+        return d.hex();
     }
 }

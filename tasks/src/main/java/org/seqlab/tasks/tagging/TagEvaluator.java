@@ -22,7 +22,7 @@ final class TagEvaluator {
             gold.add(s.tags());
         }
         List<List<String>> predicted = model.predict(words);
-        Set<String> known = new HashSet<>(model.tags());
+        Set<String> known = knownTags(model);
         long unknown = 0;
         for (List<String> g : gold) {
             for (String t : g) {
@@ -33,6 +33,24 @@ final class TagEvaluator {
         }
         TagReport r = score(gold, predicted, model.config().entities());
         return new TagReport(r.sentences(), r.tokens(), r.accuracy(), unknown, r.spans());
+    }
+
+    /**
+     * Returns the tags a model can output, as they appear in data: its own tags, or for entity tags
+     * {@code O} and both {@code B-T} and {@code I-T} of every type {@code T} it knows (a model that
+     * predicts in BIOES outputs IOB2).
+     */
+    static Set<String> knownTags(TagModel model) {
+        Set<String> known = new HashSet<>();
+        for (String t : model.tags()) {
+            if (model.config().entities() && t.length() > 2 && t.charAt(1) == '-') {
+                known.add("B-" + t.substring(2));
+                known.add("I-" + t.substring(2));
+            } else {
+                known.add(t);
+            }
+        }
+        return known;
     }
 
     /** Scores predicted tags against gold tags, sentence by sentence. */

@@ -3,13 +3,9 @@ package org.seqlab.tasks.tagging;
 import ai.djl.engine.Engine;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +18,7 @@ import org.seqlab.embeddings.UnknownInit;
 import org.seqlab.embeddings.VectorAlignment;
 import org.seqlab.embeddings.VectorReader;
 import org.seqlab.embeddings.WordVectors;
+import org.seqlab.io.DataDigest;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.PretrainedEmbedding;
 import org.seqlab.seq2seq.TrainingListener;
@@ -206,23 +203,16 @@ public final class TagTrainer {
 
     /** Returns the SHA-256 of the sentences' words and tags in order, train then dev. */
     static String sha256(TaggedCorpus train, TaggedCorpus dev) {
-        MessageDigest d;
-        try {
-            d = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        DataDigest d = new DataDigest();
         for (TaggedCorpus c : List.of(train, dev)) {
             for (TaggedSentence s : c.sentences()) {
                 for (int i = 0; i < s.size(); i++) {
-                    d.update(
-                            (s.words().get(i) + "\t" + s.tags().get(i) + "\n")
-                                    .getBytes(StandardCharsets.UTF_8));
+                    d.add(s.words().get(i) + "\t" + s.tags().get(i) + "\n");
                 }
-                d.update((byte) '\n');
+                d.add("\n");
             }
-            d.update((byte) 0);
+            d.endPart();
         }
-        return HexFormat.of().formatHex(d.digest());
+        return d.hex();
     }
 }

@@ -3,18 +3,15 @@ package org.seqlab.tasks.translate;
 import ai.djl.engine.Engine;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.seqlab.corpora.ParallelCorpus;
 import org.seqlab.corpora.SentencePair;
 import org.seqlab.eval.Bleu;
+import org.seqlab.io.DataDigest;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.TrainingListener;
 import org.seqlab.seq2seq.TrainingLoop;
@@ -174,18 +171,13 @@ public final class TranslateTrainer {
 
     /** Returns the SHA-256 of the pairs in order (train, a zero byte, dev, a zero byte). */
     static String sha256(ParallelCorpus train, ParallelCorpus dev) {
-        MessageDigest d;
-        try {
-            d = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        DataDigest d = new DataDigest();
         for (ParallelCorpus c : List.of(train, dev)) {
             for (SentencePair p : c.pairs()) {
-                d.update((p.source() + "\t" + p.target() + "\n").getBytes(StandardCharsets.UTF_8));
+                d.add(p.source() + "\t" + p.target() + "\n");
             }
-            d.update((byte) 0);
+            d.endPart();
         }
-        return HexFormat.of().formatHex(d.digest());
+        return d.hex();
     }
 }

@@ -164,4 +164,28 @@ class TagModelTest {
                                                 "src/test/resources/reference-models/sentiment-v1")));
         assertTrue(e.getMessage().contains("sentiment"), e.getMessage());
     }
+
+    @Test
+    void theCommittedReferenceModelStillLoadsAndTagsAsItDid() throws Exception {
+        Path ref = Path.of("src/test/resources/reference-models/tagging-v1");
+        try (TagModel m = TagModel.load(ref)) {
+            assertEquals("bioes", m.config().scheme());
+            List<String> expected =
+                    java.nio.file.Files.readAllLines(ref.resolve(TagReferenceModelWriter.TAGS));
+            List<List<String>> tags = m.predict(TinyTagged.words(TinyTagged.NER));
+            assertEquals(expected.size(), tags.size());
+            for (int i = 0; i < tags.size(); i++) {
+                assertEquals(expected.get(i), String.join(" ", tags.get(i)));
+            }
+            org.seqlab.corpora.TaggedCorpus data =
+                    org.seqlab.corpora.TaggedReader.read(
+                            ref.resolve(TagReferenceModelWriter.DATA),
+                            org.seqlab.corpora.TaggedReadOptions.defaults(
+                                    org.seqlab.corpora.TaggedFormat.CONLL));
+            assertEquals(
+                    java.nio.file.Files.readString(ref.resolve(TagReferenceModelWriter.REPORT))
+                            .trim(),
+                    TagEvaluator.evaluate(m, data).toJson().toString());
+        }
+    }
 }

@@ -1,0 +1,41 @@
+package org.seqlab.io;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The SHA-256 fingerprint of a training corpus whatever file format it came in: the examples'
+ * fields as UTF-8 text, in order, with a zero byte after each part (train, dev).
+ */
+public final class DataDigest {
+
+    private final MessageDigest digest;
+
+    /** Starts an empty digest. */
+    public DataDigest() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256.", e);
+        }
+    }
+
+    /** Adds {@code text} as UTF-8 bytes; returns this digest. */
+    public DataDigest add(String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Ends a part of the data (say the training examples) with a zero byte; returns this. */
+    public DataDigest endPart() {
+        digest.update((byte) 0);
+        return this;
+    }
+
+    /** Returns the digest as 64 lower-case hex digits; the digest cannot be used after it. */
+    public String hex() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
