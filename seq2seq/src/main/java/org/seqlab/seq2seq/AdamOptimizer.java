@@ -54,10 +54,10 @@ public final class AdamOptimizer implements AutoCloseable {
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
         this.manager = params.manager().newSubManager();
-        this.weights = params.arrays();
+        this.weights = params.trainable();
         this.means = new NDArray[weights.size()];
         this.variances = new NDArray[weights.size()];
-        List<String> names = params.names();
+        List<String> names = params.trainableNames();
         for (int i = 0; i < weights.size(); i++) {
             means[i] = manager.zeros(weights.get(i).getShape());
             means[i].setName("m." + names.get(i));

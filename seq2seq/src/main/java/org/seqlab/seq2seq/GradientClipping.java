@@ -23,7 +23,7 @@ public final class GradientClipping {
     public static double clipGlobalNorm(NamedParameters params, double maxNorm) {
         List<NDArray> grads = new ArrayList<>();
         try (NDManager scratch = params.manager().newSubManager()) {
-            for (NDArray w : params.arrays()) {
+            for (NDArray w : params.trainable()) {
                 NDArray g = w.getGradient();
                 g.attach(scratch);
                 grads.add(g);

@@ -30,6 +30,7 @@ public final class NamedParameters implements AutoCloseable {
 
     private final NDManager manager;
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+    private final java.util.Set<String> frozen = new java.util.HashSet<>();
     private final SplittableRandom random;
 
     /**
@@ -98,6 +99,41 @@ public final class NamedParameters implements AutoCloseable {
     /** Returns the arrays in order. */
     public List<NDArray> arrays() {
         return Collections.unmodifiableList(new ArrayList<>(arrays.values()));
+    }
+
+    /**
+     * Freezes the parameter called {@code name}: it no longer records gradients, and the optimizer,
+     * gradient clipping and weight averaging leave it out ({@link #trainable()}). For pretrained
+     * vectors that stay as they are: a large frozen embedding then costs no gradient, no optimizer
+     * state and no update.
+     *
+     * @throws IllegalArgumentException when there is no such parameter
+     */
+    public void freeze(String name) {
+        get(name).setRequiresGradient(false);
+        frozen.add(name);
+    }
+
+    /** Returns the names of the parameters that are not frozen, in order. */
+    public List<String> trainableNames() {
+        List<String> out = new ArrayList<>();
+        for (String n : arrays.keySet()) {
+            if (!frozen.contains(n)) {
+                out.add(n);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Returns the arrays of the parameters that are not frozen, in order. */
+    public List<NDArray> trainable() {
+        List<NDArray> out = new ArrayList<>();
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            if (!frozen.contains(e.getKey())) {
+                out.add(e.getValue());
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Returns the total number of scalar weights. */

@@ -32,8 +32,8 @@ final class WeightAverage implements AutoCloseable {
                     "The average decay must be in (0, 1); got " + decay + ".");
         }
         this.decay = decay;
-        this.names = params.names();
-        this.weights = params.arrays();
+        this.names = params.trainableNames();
+        this.weights = params.trainable();
         this.manager = params.manager().newSubManager();
         for (NDArray w : weights) {
             NDArray a = manager.zeros(w.getShape(), w.getDataType());

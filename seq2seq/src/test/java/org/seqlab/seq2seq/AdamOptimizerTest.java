@@ -22,6 +22,36 @@ class AdamOptimizerTest {
     }
 
     @Test
+    void aFrozenParameterGetsNoGradientNoStateAndNoUpdate(@TempDir Path dir) throws IOException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NamedParameters p = new NamedParameters(m, 1);
+            NDArray w = p.add("w", m.create(new float[] {1.0f, -1.0f}));
+            NDArray frozen = p.add("frozen", m.create(new float[] {2.0f, 3.0f}));
+            p.freeze("frozen");
+            assertEquals(java.util.List.of("w"), p.trainableNames());
+            assertEquals(java.util.List.of("w", "frozen"), p.names());
+            AdamOptimizer adam = new AdamOptimizer(p, 0.9f, 0.999f, 1e-8f, 0.1f);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(w.mul(frozen).sum());
+            }
+            GradientClipping.clipGlobalNorm(p, 1.0);
+            adam.step(0.1f);
+            assertArrayEquals(new float[] {2.0f, 3.0f}, frozen.toFloatArray(), 0f);
+            assertEquals(
+                    false, java.util.Arrays.equals(new float[] {1.0f, -1.0f}, w.toFloatArray()));
+            Path state = dir.resolve("adam-frozen.safetensors");
+            adam.save(state);
+            try (NDManager s = NDManager.newBaseManager()) {
+                assertEquals(
+                        3,
+                        ai.djl.ndarray.NDList.decode(s, java.nio.file.Files.newInputStream(state))
+                                .size(),
+                        "moments of w and the step count only");
+            }
+        }
+    }
+
+    @Test
     void twoStepsMatchTheAdamEquations() {
         try (NDManager m = NDManager.newBaseManager()) {
             NamedParameters p = new NamedParameters(m, 1);

@@ -332,6 +332,11 @@ public final class TagModel implements AutoCloseable {
         return params;
     }
 
+    /** Leaves the word embedding out of training (see {@link NamedParameters#freeze}). */
+    void freezeEmbedding() {
+        params.freeze("encoder.embedding");
+    }
+
     NDArray embeddingWeight() {
         return encoder.embeddingWeight();
     }

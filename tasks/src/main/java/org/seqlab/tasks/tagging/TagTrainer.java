@@ -138,6 +138,9 @@ public final class TagTrainer {
                 PretrainedEmbedding.copyInto(model.embeddingWeight(), aligned.weights());
                 coverage = aligned.coverage().toString();
             }
+            if (cfg.freezeEpochs() == -1) {
+                model.freezeEmbedding();
+            }
             int[][] tagIds = new int[tagSeqs.size()][];
             for (int i = 0; i < tagIds.length; i++) {
                 tagIds[i] = model.tagIds(tagSeqs.get(i));

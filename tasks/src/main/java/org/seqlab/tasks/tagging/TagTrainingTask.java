@@ -96,8 +96,9 @@ final class TagTrainingTask implements TrainingTask {
 
     @Override
     public void beforeUpdate(int epoch) {
+        // Frozen for good (-1): the trainer froze the parameter, so it has no gradient at all.
         int freeze = model.config().freezeEpochs();
-        if (freeze == -1 || epoch < freeze) {
+        if (freeze > 0 && epoch < freeze) {
             try (NDManager s = model.manager().newSubManager()) {
                 NDArray g = model.embeddingWeight().getGradient();
                 g.attach(s);

@@ -36,7 +36,14 @@ class TagCommandTest {
         CliRun n =
                 CliRun.run(
                         TinyTagged.trainArgs(
-                                nerData, "conll", ner, "--crf", "--char-encoder", "lstm"));
+                                nerData,
+                                "conll",
+                                ner,
+                                "--crf",
+                                "--char-encoder",
+                                "lstm",
+                                "--freeze-epochs",
+                                "-1"));
         assertEquals(0, n.code(), n.err());
         assertTrue(n.out().contains("best dev f1"), n.out());
     }
