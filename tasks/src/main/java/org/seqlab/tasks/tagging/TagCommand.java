@@ -3,6 +3,7 @@ package org.seqlab.tasks.tagging;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -125,8 +126,13 @@ public final class TagCommand implements Callable<Integer> {
             defaultValueProvider = Defaults.class,
             description = "Train a tagger on CoNLL-U or column (IOB) files into a model directory.")
     static final class Train implements Callable<Integer> {
-        @Option(names = "--train", required = true, description = "Training sentences.")
-        Path train;
+        @Option(
+                names = "--train",
+                required = true,
+                description =
+                        "Training sentences; repeat the flag to train on several files (their"
+                                + " sentences in the order given).")
+        List<Path> train;
 
         @Option(names = "--dev", required = true, description = "Dev sentences, same format.")
         Path dev;
@@ -212,7 +218,21 @@ public final class TagCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Path out = training.out();
             String fmt = TaggedFormat.parse(format).id();
-            TaggedCorpus trainData = read(train, fmt, column, skipBad);
+            List<org.seqlab.corpora.TaggedSentence> sentences = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            int bad = 0;
+            for (Path f : train) {
+                TaggedCorpus part = read(f, fmt, column, skipBad);
+                sentences.addAll(part.sentences());
+                problems.addAll(part.problems());
+                bad += part.skipped();
+            }
+            TaggedCorpus trainData =
+                    new TaggedCorpus(
+                            sentences,
+                            bad,
+                            problems.subList(
+                                    0, Math.min(problems.size(), TaggedCorpus.MAX_PROBLEMS)));
             TaggedCorpus devData = read(dev, fmt, column, skipBad);
             String sch = scheme;
             if (sch == null) {

@@ -61,6 +61,25 @@ class TagCommandTest {
     }
 
     @Test
+    void severalTrainingFilesAreReadInOrder() throws IOException {
+        Path out = dir.resolve("two-files");
+        Path second = TinyTagged.conll(dir, "second.conll");
+        String[] args =
+                TinyTagged.trainArgs(
+                        nerData, "conll", out, "--train", second.toString(), "--epochs", "1");
+        CliRun r = CliRun.run(args);
+        assertEquals(0, r.code(), r.err());
+        JsonObject m =
+                JsonParser.parseString(Files.readString(out.resolve("manifest.json")))
+                        .getAsJsonObject();
+        assertEquals(
+                2 * TinyTagged.NER.size(),
+                m.getAsJsonObject("data").get("train_sentences").getAsInt(),
+                m.toString());
+        assertTrue(m.get("command").getAsString().contains("--train " + second), m.toString());
+    }
+
+    @Test
     void evalReportsAccuracyAndForEntitiesSpans() {
         CliRun p =
                 CliRun.run(
