@@ -5,11 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +29,7 @@ public final class NamedParameters implements AutoCloseable {
     private final Map<String, NDArray> arrays = new LinkedHashMap<>();
     private final java.util.Set<String> frozen = new java.util.HashSet<>();
     private final SplittableRandom random;
+    private final boolean placeholders;
 
     /**
      * Creates an empty set whose arrays live in {@code manager}.
@@ -40,12 +38,29 @@ public final class NamedParameters implements AutoCloseable {
      * @param seed seed of the initializers
      */
     public NamedParameters(NDManager manager, long seed) {
+        this(manager, seed, false);
+    }
+
+    private NamedParameters(NDManager manager, long seed, boolean placeholders) {
         this.manager = manager;
         this.random = new SplittableRandom(seed);
+        this.placeholders = placeholders;
+    }
+
+    /**
+     * Creates an empty set for a model about to be loaded: its initializers make zeros instead of
+     * drawing random values (a 10-million-weight embedding took about half a second to draw), so
+     * {@link #load} must then replace every parameter, as it does.
+     */
+    public static NamedParameters forLoading(NDManager manager) {
+        return new NamedParameters(manager, 0, true);
     }
 
     /** Adds a parameter drawn uniformly from {@code [-bound, bound]}. */
     public NDArray uniform(String name, Shape shape, double bound) {
+        if (placeholders) {
+            return add(name, manager.zeros(shape));
+        }
         SplittableRandom r = random.split();
         float[] values = new float[Math.toIntExact(shape.size())];
         for (int i = 0; i < values.length; i++) {
@@ -56,6 +71,9 @@ public final class NamedParameters implements AutoCloseable {
 
     /** Adds a parameter drawn from a normal distribution with the given standard deviation. */
     public NDArray normal(String name, Shape shape, double std) {
+        if (placeholders) {
+            return add(name, manager.zeros(shape));
+        }
         SplittableRandom r = random.split();
         float[] values = new float[Math.toIntExact(shape.size())];
         for (int i = 0; i < values.length; i += 2) {
@@ -171,11 +189,10 @@ public final class NamedParameters implements AutoCloseable {
      *     holds one of another shape
      */
     public void load(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-                NDManager scratch = manager.newSubManager()) {
+        try (NDManager scratch = manager.newSubManager()) {
             NDList list;
             try {
-                list = NDList.decode(scratch, in);
+                list = SafetensorsFile.read(scratch, file);
             } catch (RuntimeException e) {
                 throw new IOException(
                         file + ": not a readable parameter file (" + e.getMessage() + ")", e);

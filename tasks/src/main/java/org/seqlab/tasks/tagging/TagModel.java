@@ -65,14 +65,18 @@ public final class TagModel implements AutoCloseable {
             Vocabulary words,
             Vocabulary chars,
             List<String> tags,
-            ModelManifest manifest) {
+            ModelManifest manifest,
+            boolean forLoading) {
         this.manager = manager;
         this.config = config;
         this.words = words;
         this.chars = chars;
         this.tags = List.copyOf(tags);
         this.manifest = manifest;
-        this.params = new NamedParameters(manager, config.seed());
+        this.params =
+                forLoading
+                        ? NamedParameters.forLoading(manager)
+                        : new NamedParameters(manager, config.seed());
         this.charEncoder =
                 config.charEncoder().equals("none")
                         ? null
@@ -117,7 +121,7 @@ public final class TagModel implements AutoCloseable {
         }
         NDManager manager = newManager();
         try {
-            return new TagModel(manager, config, words, chars, tags, null);
+            return new TagModel(manager, config, words, chars, tags, null, false);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -150,7 +154,8 @@ public final class TagModel implements AutoCloseable {
         return md.build(
                 newManager(),
                 manager -> {
-                    TagModel m = new TagModel(manager, config, words, chars, tags, md.manifest());
+                    TagModel m =
+                            new TagModel(manager, config, words, chars, tags, md.manifest(), true);
                     md.loadParameters(m.params);
                     return m;
                 });
