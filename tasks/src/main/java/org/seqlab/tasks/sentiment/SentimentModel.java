@@ -84,7 +84,11 @@ public final class SentimentModel implements AutoCloseable {
         this.labels = List.copyOf(labels);
         this.manifest = manifest;
         this.tokenizer = tokenizer;
-        this.params = new NamedParameters(manager, config.seed());
+        // A model with a manifest is being loaded: its weights come from the file.
+        this.params =
+                manifest != null
+                        ? NamedParameters.forLoading(manager)
+                        : new NamedParameters(manager, config.seed());
         this.encoder =
                 new SequenceEncoder(
                         params,

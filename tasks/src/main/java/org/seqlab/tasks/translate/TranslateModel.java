@@ -95,7 +95,11 @@ public final class TranslateModel implements AutoCloseable {
         this.source = source;
         this.target = target;
         this.manifest = m;
-        this.params = new NamedParameters(manager, config.seed());
+        // A model with a manifest is being loaded: its weights come from the file.
+        this.params =
+                m != null
+                        ? NamedParameters.forLoading(manager)
+                        : new NamedParameters(manager, config.seed());
         this.encoder =
                 new SequenceEncoder(
                         params,
