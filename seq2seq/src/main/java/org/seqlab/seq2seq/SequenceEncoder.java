@@ -205,10 +205,7 @@ public final class SequenceEncoder {
      * @see #encode(NDArray, NDArray, boolean)
      */
     public NDArray encode(NDArray ids, NDArray lengths, boolean training, float wordDropout) {
-        if (!(wordDropout >= 0 && wordDropout < 1)) {
-            throw new IllegalArgumentException(
-                    "Word dropout must be in [0, 1); got " + wordDropout + ".");
-        }
+        checkWordDropout(wordDropout);
         if (pooling == null) {
             throw new IllegalStateException(
                     "This encoder has no pooling; use encodeSequence for per-position states.");
@@ -314,10 +311,7 @@ public final class SequenceEncoder {
      */
     public Encoding encodeSequence(
             NDArray ids, NDArray lengths, NDArray features, boolean training, float wordDropout) {
-        if (!(wordDropout >= 0 && wordDropout < 1)) {
-            throw new IllegalArgumentException(
-                    "Word dropout must be in [0, 1); got " + wordDropout + ".");
-        }
+        checkWordDropout(wordDropout);
         Encoded e = run(ids, lengths, features, training, training ? wordDropout : 0f);
         NDArray states = e.states;
         Shape s = states.getShape();
@@ -336,6 +330,13 @@ public final class SequenceEncoder {
     }
 
     private record Encoded(NDArray states, NDArray mask) {}
+
+    private static void checkWordDropout(float wordDropout) {
+        if (!(wordDropout >= 0 && wordDropout < 1)) {
+            throw new IllegalArgumentException(
+                    "Word dropout must be in [0, 1); got " + wordDropout + ".");
+        }
+    }
 
     private Encoded run(
             NDArray ids, NDArray lengths, NDArray features, boolean training, float wordDropout) {

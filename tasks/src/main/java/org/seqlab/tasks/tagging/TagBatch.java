@@ -3,6 +3,7 @@ package org.seqlab.tasks.tagging;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ record TagBatch(
         int[] sizes = new int[b];
         long[] index = withChars ? new long[b * t] : null;
         Map<String, Integer> distinct = new HashMap<>();
-        List<String> spelled = new java.util.ArrayList<>();
+        List<String> spelled = new ArrayList<>();
         for (int i = 0; i < b; i++) {
             List<String> s = sentences.get(i);
             lens[i] = s.size();

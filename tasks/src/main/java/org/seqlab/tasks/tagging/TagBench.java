@@ -21,13 +21,13 @@ import org.seqlab.seq2seq.RecurrentStack;
  *
  * <p>seqlab's side is {@link TagModel#predict}: word and character lookups, length-sorted,
  * padding-safe batches, the character encoder, the bidirectional encoder, the output layer and
- * argmax or Viterbi decoding, tags as strings. The bare side takes the same sentences already as
- * word ids and character ids, sorts them by length into batches of the same size padded to each
- * batch's longest sentence, and runs the character encoder, an embedding, libtorch's fused
- * bidirectional kernel over the padded batch (not padding-safe), a linear layer and an argmax read
- * back to the JVM; its weights are random. Both sides run once untimed first; then the sentences
- * are taken in chunks, the sides alternating chunk by chunk for {@link #ROUNDS} rounds, and each
- * side's time is the sum of its fastest time per chunk.
+ * argmax or Viterbi decoding, tags as strings. The bare side sorts the same sentences by length
+ * into batches of the same size, builds each batch's word and character ids with the same {@link
+ * TagBatch} (so batching costs the same on both sides), and runs the character encoder, an
+ * embedding, libtorch's fused bidirectional kernel over the padded batch (not padding-safe), a
+ * linear layer and an argmax read back to the JVM; its weights are random. Both sides run once
+ * untimed first; then the sentences are taken in chunks, the sides alternating chunk by chunk for
+ * {@link #ROUNDS} rounds, and each side's time is the sum of its fastest time per chunk.
  */
 public final class TagBench {
 
@@ -136,7 +136,7 @@ public final class TagBench {
         }
     }
 
-    /** The bare forward: ids looked up up front (untimed work is not needed: it is cheap). */
+    /** The bare forward over {@code sentences}, in length-sorted batches. */
     private static void bare(
             NDManager manager,
             TagModel model,
