@@ -336,7 +336,7 @@ public final class TagCommand implements Callable<Integer> {
                                         ? column
                                         : format != null ? null : m.config().column(),
                                 skipBad);
-                TagReport r = TagEvaluator.evaluate(m, corpus);
+                TagReport r = TagEvaluator.evaluate(m, corpus, data);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
                 out.print(json ? r.toJson() + "\n" : r.toText());

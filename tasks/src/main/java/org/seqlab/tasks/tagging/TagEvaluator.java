@@ -1,9 +1,12 @@
 package org.seqlab.tasks.tagging;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.seqlab.corpora.CorpusFormatException;
 import org.seqlab.corpora.TaggedCorpus;
 import org.seqlab.corpora.TaggedSentence;
 import org.seqlab.eval.SpanF1;
@@ -13,24 +16,52 @@ final class TagEvaluator {
 
     private TagEvaluator() {}
 
-    /** Tags every sentence of {@code corpus} and scores the tags against the corpus's. */
-    static TagReport evaluate(TagModel model, TaggedCorpus corpus) {
+    /**
+     * Tags every sentence of {@code corpus} and scores the tags against the corpus's.
+     *
+     * @param source the file the corpus was read from, named in the error
+     * @throws CorpusFormatException if none of the corpus's tags is one the model can output: the
+     *     file was read with the wrong format or tag column (a CoNLL-U file read as columns takes
+     *     its MISC column), and a score of 0 would hide that
+     */
+    static TagReport evaluate(TagModel model, TaggedCorpus corpus, Path source)
+            throws CorpusFormatException {
         List<List<String>> words = new ArrayList<>();
         List<List<String>> gold = new ArrayList<>();
+        Set<String> known = knownTags(model);
+        Set<String> strangers = new TreeSet<>();
+        long unknown = 0;
+        long tokens = 0;
         for (TaggedSentence s : corpus.sentences()) {
             words.add(s.words());
             gold.add(s.tags());
-        }
-        List<List<String>> predicted = model.predict(words);
-        Set<String> known = knownTags(model);
-        long unknown = 0;
-        for (List<String> g : gold) {
-            for (String t : g) {
+            for (String t : s.tags()) {
+                tokens++;
                 if (!known.contains(t)) {
                     unknown++;
+                    if (strangers.size() < 5) {
+                        strangers.add(t);
+                    }
                 }
             }
         }
+        if (tokens > 0 && unknown == tokens) {
+            throw new CorpusFormatException(
+                    source,
+                    "none of its "
+                            + tokens
+                            + " tags is a tag the model knows (file: "
+                            + strangers
+                            + (strangers.size() == 5 ? "..." : "")
+                            + "; model: "
+                            + new TreeSet<>(known)
+                            + "); check --format and --column (the model was trained on "
+                            + model.config().format()
+                            + ", column "
+                            + model.config().column()
+                            + ")");
+        }
+        List<List<String>> predicted = model.predict(words);
         TagReport r = score(gold, predicted, model.config().entities());
         return new TagReport(r.sentences(), r.tokens(), r.accuracy(), unknown, r.spans());
     }

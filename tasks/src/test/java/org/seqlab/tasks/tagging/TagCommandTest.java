@@ -210,6 +210,13 @@ class TagCommandTest {
         CliRun both = CliRun.run("tag", "--model", pos.toString(), "--conll", "--json", "x");
         assertEquals(2, both.code(), both.err());
 
+        // A CoNLL-U file read as the entity model's columns: every "tag" is the MISC column.
+        CliRun misread =
+                CliRun.run("tag", "eval", "--model", ner.toString(), "--data", posData.toString());
+        assertEquals(2, misread.code(), misread.err());
+        assertTrue(misread.err().contains(posData.toString()), misread.err());
+        assertTrue(misread.err().contains("--format"), misread.err());
+
         CliRun format = CliRun.run(TinyTagged.trainArgs(posData, "tsv", dir.resolve("never")));
         assertEquals(2, format.code(), format.err());
         assertTrue(format.err().contains("tsv"), format.err());

@@ -185,7 +185,7 @@ class TagModelTest {
             assertEquals(
                     java.nio.file.Files.readString(ref.resolve(TagReferenceModelWriter.REPORT))
                             .trim(),
-                    TagEvaluator.evaluate(m, data).toJson().toString());
+                    TagEvaluator.evaluate(m, data, ref).toJson().toString());
         }
     }
 }

@@ -65,7 +65,8 @@ final class TagReferenceModelWriter {
                                             m,
                                             TaggedReader.read(
                                                     out.resolve(DATA),
-                                                    TaggedReadOptions.defaults(TaggedFormat.CONLL)))
+                                                    TaggedReadOptions.defaults(TaggedFormat.CONLL)),
+                                            out.resolve(DATA))
                                     .toJson()
                             + "\n");
         }
