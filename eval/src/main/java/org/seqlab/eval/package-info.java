@@ -17,5 +17,8 @@
  * org.seqlab.eval.BleuConfig}, {@link org.seqlab.eval.BleuScore}) with the {@code 13a} tokenizer
  * ({@link org.seqlab.eval.Tokenizer13a}), and chrF / chrF++ ({@link org.seqlab.eval.ChrF}, {@link
  * org.seqlab.eval.ChrFConfig}, {@link org.seqlab.eval.ChrFScore}).
+ *
+ * <p>Time-series forecasting measures and the forecast chart are in {@code
+ * org.seqlab.eval.forecast}.
  */
 package org.seqlab.eval;
