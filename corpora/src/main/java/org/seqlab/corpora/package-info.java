@@ -36,6 +36,9 @@
  * org.seqlab.corpora.Downloader} fetches one into a cache directory (resuming partial downloads,
  * verifying the checksum before the file gets its final name) and unpacks its archive safely.
  *
+ * <p>For forecasting, the subpackage {@link org.seqlab.corpora.series} reads time series from CSV
+ * and TSV files.
+ *
  * <p>Malformed files are reported with {@link org.seqlab.corpora.CorpusFormatException}, which
  * names the file and, for line-oriented formats, the line.
  */
