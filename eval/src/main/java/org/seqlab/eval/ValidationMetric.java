@@ -3,9 +3,9 @@ package org.seqlab.eval;
 import java.util.Locale;
 
 /**
- * What a task's validation measures, by name, and which way is better: {@code loss} (lower is
- * better), {@code accuracy}, {@code f1} or {@code bleu} (higher is better). Training keeps the best
- * model by it, and logs, progress lines and charts label the value with its name.
+ * What a task's validation measures, by name, and which way is better: {@code loss} or {@code mae}
+ * (lower is better), {@code accuracy}, {@code f1} or {@code bleu} (higher is better). Training
+ * keeps the best model by it, and logs, progress lines and charts label the value with its name.
  *
  * @param name a short lowercase name, e.g. {@code accuracy}
  * @param higherIsBetter whether a larger value is an improvement
@@ -23,6 +23,9 @@ public record ValidationMetric(String name, boolean higherIsBetter) {
 
     /** Corpus BLEU; higher is better. */
     public static final ValidationMetric BLEU = new ValidationMetric("bleu", true);
+
+    /** Mean absolute error of forecasts, in the target's units; lower is better. */
+    public static final ValidationMetric MAE = new ValidationMetric("mae", false);
 
     /** Validates the name: lowercase letters, digits and underscores. */
     public ValidationMetric {

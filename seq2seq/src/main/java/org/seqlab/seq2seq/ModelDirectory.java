@@ -184,8 +184,8 @@ public final class ModelDirectory {
     }
 
     /**
-     * Writes a model: the vocabulary, the weights and the task's extra files, each atomically, and
-     * the manifest last.
+     * Writes a model: the vocabulary (none for a model without one, such as a forecaster), the
+     * weights and the task's extra files, each atomically, and the manifest last.
      */
     public static void save(
             Path dir,
@@ -195,7 +195,9 @@ public final class ModelDirectory {
             Extra extra)
             throws IOException {
         Files.createDirectories(dir);
-        vocabulary.save(dir.resolve(VOCAB));
+        if (vocabulary != null) {
+            vocabulary.save(dir.resolve(VOCAB));
+        }
         params.save(dir.resolve(PARAMS));
         if (extra != null) {
             extra.write(dir);

@@ -11,11 +11,12 @@ import org.seqlab.io.SettingException;
  * Known-in-advance covariates computed from a time: where it falls in the day, week and year, each
  * as a sine and cosine pair so that the end of a cycle is next to its start.
  *
- * <p>Mode {@value #AUTO} chooses the cycles a frequency can show: a sub-daily series gets time of
- * day, day of week and day of year; a daily series day of week and day of year; a weekly series day
- * of year; a monthly series month of year. Mode {@value #NONE} has no features. Each cycle
- * contributes {@code NAME_sin} and {@code NAME_cos}, {@code sin(2πf)} and {@code cos(2πf)} of its
- * fraction {@code f} in [0, 1):
+ * <p>A mode is a comma-separated list of the cycles below, or {@value #AUTO} or {@value #NONE}.
+ * Mode {@value #AUTO} chooses the cycles a frequency can show: a sub-daily series gets time of day,
+ * day of week and day of year; a daily series day of week and day of year; a weekly series day of
+ * year; a monthly series month of year. Mode {@value #NONE} has no features. Each cycle contributes
+ * {@code NAME_sin} and {@code NAME_cos}, {@code sin(2πf)} and {@code cos(2πf)} of its fraction
+ * {@code f} in [0, 1):
  *
  * <ul>
  *   <li>{@code time_of_day}: minute of day / 1440 (00:00 is 0, 12:00 is 0.5);
@@ -75,9 +76,11 @@ public final class CalendarFeatures {
      * Returns the features of a mode for a frequency.
      *
      * @param f the series' frequency; not null
-     * @param mode {@value #AUTO} or {@value #NONE}; surrounding whitespace and case are ignored
+     * @param mode {@value #AUTO}, {@value #NONE}, or a comma-separated list of cycles ({@code
+     *     time_of_day, day_of_week, day_of_year, month_of_year}); surrounding whitespace and case
+     *     are ignored
      * @return the features
-     * @throws SettingException for the setting {@code calendar} if the mode is neither
+     * @throws SettingException for the setting {@code calendar} if the mode is none of these
      */
     public static CalendarFeatures of(Frequency f, String mode) {
         Objects.requireNonNull(f, "f");
@@ -86,24 +89,68 @@ public final class CalendarFeatures {
         if (m.equals(NONE)) {
             return new CalendarFeatures(f, NONE, List.of());
         }
-        if (!m.equals(AUTO)) {
-            throw new SettingException("calendar", "must be auto or none; got '" + mode + "'.");
+        if (m.equals(AUTO)) {
+            return new CalendarFeatures(f, AUTO, autoCycles(f));
         }
-        List<Cycle> cycles =
-                switch (f) {
-                    case HALF_HOURLY, HOURLY ->
-                            List.of(Cycle.TIME_OF_DAY, Cycle.DAY_OF_WEEK, Cycle.DAY_OF_YEAR);
-                    case DAILY -> List.of(Cycle.DAY_OF_WEEK, Cycle.DAY_OF_YEAR);
-                    case WEEKLY -> List.of(Cycle.DAY_OF_YEAR);
-                    case MONTHLY -> List.of(Cycle.MONTH_OF_YEAR);
-                };
-        return new CalendarFeatures(f, AUTO, cycles);
+        List<Cycle> cycles = new ArrayList<>();
+        for (String part : m.split(",")) {
+            Cycle c = null;
+            for (Cycle k : Cycle.values()) {
+                if (k.name().toLowerCase(Locale.ROOT).equals(part.strip())) {
+                    c = k;
+                }
+            }
+            if (c == null || cycles.contains(c)) {
+                throw new SettingException(
+                        "calendar",
+                        "must be auto, none or a list of time_of_day, day_of_week, day_of_year,"
+                                + " month_of_year; got '"
+                                + mode
+                                + "'.");
+            }
+            cycles.add(c);
+        }
+        return new CalendarFeatures(f, m.replace(" ", ""), List.copyOf(cycles));
+    }
+
+    private static List<Cycle> autoCycles(Frequency f) {
+        return switch (f) {
+            case HALF_HOURLY, HOURLY ->
+                    List.of(Cycle.TIME_OF_DAY, Cycle.DAY_OF_WEEK, Cycle.DAY_OF_YEAR);
+            case DAILY -> List.of(Cycle.DAY_OF_WEEK, Cycle.DAY_OF_YEAR);
+            case WEEKLY -> List.of(Cycle.DAY_OF_YEAR);
+            case MONTHLY -> List.of(Cycle.MONTH_OF_YEAR);
+        };
+    }
+
+    /**
+     * Returns the explicit list {@value #AUTO} stands for on a series from {@code first} to {@code
+     * last}: the frequency's cycles, without the yearly ones ({@code day_of_year}, {@code
+     * month_of_year}) when the series spans less than two years, since a model cannot learn a
+     * yearly cycle from part of one and would extrapolate it. Any other mode is returned as it is.
+     *
+     * @return a mode for {@link #of}: a list of cycles, or {@value #NONE}
+     */
+    public static String resolve(
+            Frequency f, String mode, LocalDateTime first, LocalDateTime last) {
+        CalendarFeatures c = of(f, mode);
+        if (!c.mode.equals(AUTO)) {
+            return c.mode;
+        }
+        boolean twoYears = !first.plusYears(2).isAfter(last);
+        List<String> kept = new ArrayList<>();
+        for (Cycle k : c.cycles) {
+            if (twoYears || (k != Cycle.DAY_OF_YEAR && k != Cycle.MONTH_OF_YEAR)) {
+                kept.add(k.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return kept.isEmpty() ? NONE : String.join(",", kept);
     }
 
     /**
      * Returns the mode.
      *
-     * @return {@value #AUTO} or {@value #NONE}
+     * @return {@value #AUTO}, {@value #NONE} or the list of cycles given, lowercase without spaces
      */
     public String mode() {
         return mode;

@@ -74,7 +74,43 @@ class CalendarFeaturesTest {
                 assertThrows(
                         SettingException.class, () -> CalendarFeatures.of(Frequency.DAILY, "on"));
         assertEquals("calendar", e.setting());
-        assertEquals("calendar must be auto or none; got 'on'.", e.getMessage());
+        assertEquals(
+                "calendar must be auto, none or a list of time_of_day, day_of_week, day_of_year,"
+                        + " month_of_year; got 'on'.",
+                e.getMessage());
+        assertThrows(
+                SettingException.class,
+                () -> CalendarFeatures.of(Frequency.DAILY, "day_of_week,day_of_week"));
+    }
+
+    @Test
+    void aListOfCyclesIsWrittenInItsOrder() {
+        CalendarFeatures c = CalendarFeatures.of(Frequency.HOURLY, " Day_of_week, time_of_day");
+        assertEquals("day_of_week,time_of_day", c.mode());
+        assertEquals(
+                java.util.List.of(
+                        "day_of_week_sin", "day_of_week_cos", "time_of_day_sin", "time_of_day_cos"),
+                c.names());
+        float[] f = new float[4];
+        // Tuesday 06:00: a seventh of the week, a quarter of the day.
+        c.write(LocalDateTime.of(2000, 6, 6, 6, 0), f, 0);
+        assertArrayEquals(new float[] {sin(1 / 7.0), cos(1 / 7.0), sin(0.25), cos(0.25)}, f, EPS);
+    }
+
+    @Test
+    void autoDropsYearlyCyclesOnLessThanTwoYears() {
+        LocalDateTime a = LocalDateTime.of(2000, 6, 5, 0, 0);
+        assertEquals(
+                "time_of_day,day_of_week",
+                CalendarFeatures.resolve(Frequency.HALF_HOURLY, "auto", a, a.plusWeeks(10)));
+        assertEquals(
+                "day_of_week,day_of_year",
+                CalendarFeatures.resolve(Frequency.DAILY, "auto", a, a.plusYears(2)));
+        assertEquals(
+                "none", CalendarFeatures.resolve(Frequency.MONTHLY, "auto", a, a.plusMonths(20)));
+        assertEquals(
+                "day_of_year",
+                CalendarFeatures.resolve(Frequency.DAILY, "day_of_year", a, a.plusDays(3)));
     }
 
     @Test

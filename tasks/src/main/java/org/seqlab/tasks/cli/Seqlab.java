@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             SentimentCommand.class,
             org.seqlab.tasks.translate.TranslateCommand.class,
             org.seqlab.tasks.tagging.TagCommand.class,
+            org.seqlab.tasks.forecast.ForecastCommand.class,
             EmbeddingsCommand.class,
             TokenizeCommand.class,
             BpeCommand.class,

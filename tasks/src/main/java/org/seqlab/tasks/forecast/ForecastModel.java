@@ -1,0 +1,260 @@
+package org.seqlab.tasks.forecast;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.norm.Dropout;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.seqlab.corpora.series.TimeSeries;
+import org.seqlab.io.AtomicFiles;
+import org.seqlab.seq2seq.ModelDirectory;
+import org.seqlab.seq2seq.ModelFormatException;
+import org.seqlab.seq2seq.ModelManifest;
+import org.seqlab.seq2seq.NamedParameters;
+import org.seqlab.seq2seq.RecurrentStack;
+
+/**
+ * A trained forecaster: a recurrent encoder over the window, a recurrent decoder over the horizon
+ * started from the encoder's final state, and a linear layer giving every step's quantiles (or
+ * point forecast), plus a linear path from the decoder's inputs (the seasonal lags) to the outputs.
+ * All horizon steps come out of one fused call (direct multi-output). Holds native memory: close
+ * it.
+ */
+public final class ForecastModel implements AutoCloseable {
+
+    /** The task id written in manifests. */
+    public static final String TASK = "forecast";
+
+    static final String SCALING = "scaling.json";
+
+    private static final int PREDICT_BATCH = 256;
+
+    private final NDManager manager;
+    private final NamedParameters params;
+    private final ForecastConfig config;
+    private final Scaling scaling;
+    private final RecurrentStack encoder;
+    private final RecurrentStack decoder;
+    private final NDArray headWeight;
+    private final NDArray headBias;
+    private final NDArray skipWeight;
+    private final NDArray quantiles;
+    private final ModelManifest manifest;
+
+    private ForecastModel(
+            NDManager manager,
+            ForecastConfig config,
+            Scaling scaling,
+            ModelManifest manifest,
+            boolean forLoading) {
+        this.manager = manager;
+        this.config = config;
+        this.scaling = scaling;
+        this.manifest = manifest;
+        this.params =
+                forLoading
+                        ? NamedParameters.forLoading(manager)
+                        : new NamedParameters(manager, config.seed());
+        int fe = ForecastWindows.encoderWidth(config);
+        int fd = ForecastWindows.decoderWidth(config);
+        this.encoder =
+                new RecurrentStack(
+                        params,
+                        "encoder",
+                        config.cell(),
+                        fe,
+                        config.hidden(),
+                        config.layers(),
+                        false,
+                        config.dropout());
+        this.decoder =
+                new RecurrentStack(
+                        params,
+                        "decoder",
+                        config.cell(),
+                        fd,
+                        config.hidden(),
+                        config.layers(),
+                        false,
+                        config.dropout());
+        int q = config.outputs();
+        double bound = 1.0 / Math.sqrt(config.hidden());
+        this.headWeight = params.uniform("head.weight", new Shape(q, config.hidden()), bound);
+        this.headBias = params.uniform("head.bias", new Shape(q), bound);
+        this.skipWeight = params.uniform("skip.weight", new Shape(q, fd), 1.0 / Math.sqrt(fd));
+        float[] taus = new float[q];
+        for (int i = 0; i < config.quantiles().size(); i++) {
+            taus[i] = config.quantiles().get(i).floatValue();
+        }
+        this.quantiles = manager.create(taus);
+    }
+
+    private static NDManager newManager() {
+        Device device = Engine.getInstance().defaultDevice();
+        return NDManager.newBaseManager(device);
+    }
+
+    /** Creates an untrained model with seeded weights. */
+    static ForecastModel create(ForecastConfig config, Scaling scaling) {
+        NDManager manager = newManager();
+        try {
+            return new ForecastModel(manager, config, scaling, null, false);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Loads a model directory written by {@link #save}.
+     *
+     * @throws ModelFormatException when the directory is missing, incomplete, of another task or of
+     *     a newer format
+     */
+    public static ForecastModel load(Path dir) throws IOException {
+        ModelDirectory md = ModelDirectory.open(dir, TASK, ModelDirectory.PARAMS, SCALING);
+        ForecastConfig config = md.config(ForecastConfig::fromJson);
+        Scaling scaling;
+        try {
+            scaling =
+                    Scaling.fromJson(
+                            JsonParser.parseString(
+                                            Files.readString(
+                                                    md.file(SCALING), StandardCharsets.UTF_8))
+                                    .getAsJsonObject());
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(md.file(SCALING) + ": " + e.getMessage(), e);
+        }
+        return md.build(
+                newManager(),
+                manager -> {
+                    ForecastModel m =
+                            new ForecastModel(manager, config, scaling, md.manifest(), true);
+                    md.loadParameters(m.params);
+                    return m;
+                });
+    }
+
+    /** Writes the weights and the scaling, each atomically, then the manifest. */
+    public void save(Path dir, ModelManifest newManifest) throws IOException {
+        ModelDirectory.save(
+                dir,
+                newManifest,
+                null,
+                params,
+                d -> AtomicFiles.writeString(d.resolve(SCALING), scaling.toJson() + "\n"));
+    }
+
+    /**
+     * Runs the model on a batch: {@code (B, H, outputs)} in scaled, level-relative units.
+     *
+     * @param m the manager owning the arrays made here
+     */
+    NDArray forward(NDManager m, ForecastWindows.Inputs in, boolean training) {
+        int w = config.window();
+        int h = config.horizon();
+        NDArray enc =
+                m.create(
+                        in.encoder(),
+                        new Shape(in.batch(), w, ForecastWindows.encoderWidth(config)));
+        NDArray dec =
+                m.create(
+                        in.decoder(),
+                        new Shape(in.batch(), h, ForecastWindows.decoderWidth(config)));
+        RecurrentStack.Output e = encoder.forward(enc, null, training);
+        NDArray states = decoder.forward(dec, e.state(), training).sequence();
+        if (training && config.dropout() > 0) {
+            states = Dropout.dropout(states, config.dropout(), true).singletonOrThrow();
+        }
+        return states.matMul(headWeight.transpose())
+                .add(headBias)
+                .add(dec.matMul(skipWeight.transpose()));
+    }
+
+    /**
+     * Returns the training loss, a scalar: the mean pinball loss over the quantiles, or the mean
+     * absolute or squared error.
+     */
+    NDArray loss(NDManager m, ForecastWindows.Inputs in) {
+        NDArray out = forward(m, in, true);
+        NDArray target = m.create(in.targets(), new Shape(in.batch(), config.horizon(), 1));
+        NDArray diff = target.sub(out);
+        switch (config.loss()) {
+            case "pinball":
+                NDArray tau = quantiles;
+                return diff.mul(tau).maximum(diff.mul(tau.sub(1))).mean();
+            case "mae":
+                return diff.abs().mean();
+            default:
+                return diff.square().mean();
+        }
+    }
+
+    /**
+     * Forecasts from each origin of a series: {@code [origin][step][output]} in the target's units,
+     * outputs sorted per step (the quantiles never cross).
+     */
+    double[][][] predict(ForecastWindows windows, int[] origins) {
+        double[][][] result = new double[origins.length][][];
+        int h = config.horizon();
+        int q = config.outputs();
+        for (int start = 0; start < origins.length; start += PREDICT_BATCH) {
+            int[] chunk =
+                    Arrays.copyOfRange(
+                            origins, start, Math.min(origins.length, start + PREDICT_BATCH));
+            ForecastWindows.Inputs in = windows.inputs(chunk, false);
+            float[] out;
+            try (NDManager m = manager.newSubManager()) {
+                out = forward(m, in, false).toFloatArray();
+            }
+            for (int i = 0; i < chunk.length; i++) {
+                double[][] steps = new double[h][q];
+                for (int s = 0; s < h; s++) {
+                    for (int k = 0; k < q; k++) {
+                        steps[s][k] = windows.unscale(out[(i * h + s) * q + k], in.level()[i]);
+                    }
+                    Arrays.sort(steps[s]);
+                }
+                result[start + i] = steps;
+            }
+        }
+        return result;
+    }
+
+    /** Returns the windows of {@code series} as this model reads them. */
+    ForecastWindows windows(TimeSeries series) {
+        return new ForecastWindows(config, scaling, series);
+    }
+
+    /** Returns the configuration. */
+    public ForecastConfig config() {
+        return config;
+    }
+
+    /** Returns the scaling fitted on the training part. */
+    Scaling scaling() {
+        return scaling;
+    }
+
+    /** Returns the parameters. */
+    NamedParameters parameters() {
+        return params;
+    }
+
+    /** Returns the manifest it was loaded with, or null for an unsaved model. */
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

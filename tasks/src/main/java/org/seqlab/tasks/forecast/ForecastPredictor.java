@@ -1,0 +1,120 @@
+package org.seqlab.tasks.forecast;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.seqlab.corpora.series.TimeSeries;
+import org.seqlab.eval.forecast.ForecastChart;
+import org.seqlab.io.AtomicFiles;
+
+/** Forecasts the steps after the last row of a series, with intervals. */
+final class ForecastPredictor {
+
+    private ForecastPredictor() {}
+
+    /**
+     * A forecast past the end of a series.
+     *
+     * @param times the forecast steps' times
+     * @param values {@code [step][output]} in the target's units, outputs sorted
+     */
+    record Forecast(TimeSeries series, List<LocalDateTime> times, double[][] values) {}
+
+    /**
+     * Forecasts the model's horizon after the last row of {@code series}.
+     *
+     * @throws IllegalArgumentException when the series is shorter than the model's history
+     */
+    static Forecast predict(ForecastModel model, TimeSeries series) {
+        ForecastConfig c = model.config();
+        if (series.size() < c.history()) {
+            throw new IllegalArgumentException(
+                    series.source()
+                            + ": "
+                            + series.size()
+                            + " rows are too few; the model reads the last "
+                            + c.history()
+                            + ".");
+        }
+        double[][] values = model.predict(model.windows(series), new int[] {series.size()})[0];
+        LocalDateTime last = series.time(series.size() - 1);
+        List<LocalDateTime> times = new ArrayList<>(c.horizon());
+        for (int s = 1; s <= c.horizon(); s++) {
+            times.add(series.plus(last, s));
+        }
+        return new Forecast(series, times, values);
+    }
+
+    /** Returns the CSV: {@code timestamp,step,forecast} and one column per quantile but 0.5. */
+    static String csv(ForecastModel model, Forecast f) {
+        ForecastConfig c = model.config();
+        StringBuilder b = new StringBuilder("timestamp,step,forecast");
+        List<Integer> extra = ForecastEvaluator.quantileColumns(c, b);
+        b.append('\n');
+        for (int s = 0; s < f.times().size(); s++) {
+            b.append(f.series().formatTime(f.times().get(s)))
+                    .append(',')
+                    .append(s + 1)
+                    .append(',')
+                    .append(ForecastEvaluator.number(f.values()[s][c.pointOutput()]));
+            for (int j : extra) {
+                b.append(',').append(ForecastEvaluator.number(f.values()[s][j]));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Writes {@link #csv} atomically. */
+    static void writeCsv(Path file, ForecastModel model, Forecast f) throws IOException {
+        AtomicFiles.writeString(file, csv(model, f));
+    }
+
+    /** Draws the last {@code context} rows and the forecast with its widest interval. */
+    static void plot(Path png, ForecastModel model, Forecast f, int context) throws IOException {
+        ForecastConfig c = model.config();
+        TimeSeries s = f.series();
+        int start = Math.max(0, s.size() - context);
+        int h = f.times().size();
+        int len = s.size() - start + h;
+        List<LocalDateTime> times = new ArrayList<>(len);
+        double[] actual = new double[len];
+        double[] forecast = new double[len];
+        double[] lower = c.outputs() > 1 ? new double[len] : null;
+        double[] upper = c.outputs() > 1 ? new double[len] : null;
+        Arrays.fill(actual, Double.NaN);
+        Arrays.fill(forecast, Double.NaN);
+        if (lower != null) {
+            Arrays.fill(lower, Double.NaN);
+            Arrays.fill(upper, Double.NaN);
+        }
+        int target = s.column(c.target());
+        for (int r = start; r < s.size(); r++) {
+            times.add(s.time(r));
+            actual[r - start] = s.value(target, r);
+        }
+        for (int k = 0; k < h; k++) {
+            int at = s.size() - start + k;
+            times.add(f.times().get(k));
+            double[] out = f.values()[k];
+            forecast[at] = out[c.pointOutput()];
+            if (lower != null) {
+                lower[at] = out[0];
+                upper[at] = out[out.length - 1];
+            }
+        }
+        ForecastChart.write(
+                png,
+                "Forecast of " + c.target() + " after " + s.formatTime(s.time(s.size() - 1)),
+                c.target(),
+                times,
+                actual,
+                forecast,
+                lower,
+                upper,
+                ForecastEvaluator.intervalLabel(c));
+    }
+}

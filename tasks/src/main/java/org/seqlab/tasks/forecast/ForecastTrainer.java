@@ -1,0 +1,159 @@
+package org.seqlab.tasks.forecast;
+
+import ai.djl.engine.Engine;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.seqlab.corpora.series.TimeSeries;
+import org.seqlab.io.DataDigest;
+import org.seqlab.seq2seq.ModelManifest;
+import org.seqlab.seq2seq.TrainingListener;
+import org.seqlab.seq2seq.TrainingLoop;
+import org.seqlab.seq2seq.TrainingRun;
+
+/**
+ * Trains a {@link ForecastModel} on one series: the last {@link ForecastConfig#validFraction()} of
+ * its rows (by time) is the validation part, the scaling is fitted on the rows before it, training
+ * origins are every row whose window and horizon lie before it, and the best model by validation
+ * MAE is kept in the output directory.
+ */
+public final class ForecastTrainer {
+
+    /** Validation origins at most; more are thinned to an even stride. */
+    static final int MAX_VALID_ORIGINS = 2000;
+
+    private final ForecastConfig config;
+    private final TrainingListener listener;
+
+    /** Creates a trainer with the given settings and progress listener (may be null). */
+    public ForecastTrainer(ForecastConfig config, TrainingListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /** What a run produced. */
+    public record Result(
+            TrainingLoop.Result loop, int trainOrigins, int validOrigins, int validStart) {}
+
+    /**
+     * Trains on {@code series}, or resumes the run in {@code out} with its recorded configuration
+     * (only this trainer's time budget applies) after checking that the data is the same.
+     *
+     * @param command the command line recorded in the manifest
+     * @throws IllegalArgumentException when the series is too short for one training origin
+     */
+    public Result train(TimeSeries series, Path out, boolean resume, String command)
+            throws IOException {
+        String dataSha = sha256(series, config);
+        ForecastConfig cfg = config;
+        TrainingRun.Recorded run;
+        if (resume) {
+            run = TrainingRun.resume(out, ForecastModel.TASK, dataSha);
+            ForecastConfig saved = ForecastConfig.fromJson(run.config());
+            cfg = saved.withTraining(saved.training().withMaxTime(config.training().maxTime()));
+        } else {
+            TrainingRun.requireFresh(out);
+            run = null;
+        }
+        int n = series.size();
+        int validStart = n - (int) Math.round(n * cfg.validFraction());
+        int first = cfg.history();
+        int trainCount = validStart - cfg.horizon() - first + 1;
+        if (trainCount < 1) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "%s: %d rows are too few: training needs window/lags (%d) + horizon"
+                                    + " (%d) rows before the validation part (%d rows).",
+                            series.source(),
+                            n,
+                            first,
+                            cfg.horizon(),
+                            n - validStart));
+        }
+        int[] trainOrigins = new int[trainCount];
+        for (int i = 0; i < trainCount; i++) {
+            trainOrigins[i] = first + i;
+        }
+        int validFirst = Math.max(validStart, first);
+        int validCount = Math.max(0, n - cfg.horizon() - validFirst + 1);
+        int stride = Math.max(1, (validCount + MAX_VALID_ORIGINS - 1) / MAX_VALID_ORIGINS);
+        int[] validOrigins = new int[(validCount + stride - 1) / stride];
+        for (int i = 0; i < validOrigins.length; i++) {
+            validOrigins[i] = validFirst + i * stride;
+        }
+        if (cfg.validFraction() > 0 && validOrigins.length == 0) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "The validation part (%d rows) is shorter than the horizon (%d);"
+                                    + " raise --valid-fraction or set it to 0.",
+                            n - validStart,
+                            cfg.horizon()));
+        }
+        Engine.getInstance().setRandomSeed((int) cfg.seed());
+        double[][] values = new double[cfg.columns().size()][];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = series.values(cfg.columns().get(c));
+        }
+        Scaling scaling = Scaling.fit(cfg.columns(), values, validStart);
+        if (!resume) {
+            run = new TrainingRun.Recorded(ForecastModel.TASK, cfg.toJson(), dataSha, command);
+            TrainingRun.begin(out, run);
+        }
+        try (ForecastModel model = ForecastModel.create(cfg, scaling)) {
+            JsonObject data = new JsonObject();
+            data.addProperty("data_sha256", dataSha);
+            data.addProperty("file", series.source().toString());
+            data.addProperty("rows", n);
+            data.addProperty("first", series.formatTime(series.time(0)));
+            data.addProperty("last", series.formatTime(series.time(n - 1)));
+            data.addProperty("frequency", series.frequency().id());
+            data.addProperty("filled", series.filled());
+            data.addProperty(
+                    "valid_start",
+                    validStart < n ? series.formatTime(series.time(validStart)) : "");
+            data.addProperty("train_origins", trainOrigins.length);
+            data.addProperty("valid_origins", validOrigins.length);
+            ForecastConfig saved = cfg;
+            String recorded = run.command();
+            ForecastTrainingTask task =
+                    new ForecastTrainingTask(
+                            model,
+                            model.windows(series),
+                            trainOrigins,
+                            validOrigins,
+                            out,
+                            metrics ->
+                                    ModelManifest.create(
+                                            ForecastModel.TASK,
+                                            saved.toJson(),
+                                            saved.seed(),
+                                            data,
+                                            metrics,
+                                            recorded));
+            TrainingLoop.Result r = TrainingRun.train(task, cfg.training(), out, listener, resume);
+            return new Result(r, trainOrigins.length, validOrigins.length, validStart);
+        }
+    }
+
+    /** Returns the SHA-256 of the rows: each time and the configured columns' values. */
+    static String sha256(TimeSeries series, ForecastConfig config) {
+        DataDigest d = new DataDigest();
+        int[] cols = new int[config.columns().size()];
+        for (int c = 0; c < cols.length; c++) {
+            cols[c] = series.column(config.columns().get(c));
+        }
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < series.size(); r++) {
+            b.setLength(0);
+            b.append(series.formatTime(series.time(r)));
+            for (int c : cols) {
+                b.append(',').append(series.value(c, r));
+            }
+            d.add(b.append('\n').toString());
+        }
+        return d.endPart().hex();
+    }
+}
