@@ -47,6 +47,7 @@ public final class ForecastModel implements AutoCloseable {
     private final NDArray skipWeight;
     private final NDArray quantiles;
     private final ModelManifest manifest;
+    private IntervalCalibration calibration;
 
     private ForecastModel(
             NDManager manager,
@@ -94,6 +95,7 @@ public final class ForecastModel implements AutoCloseable {
             taus[i] = config.quantiles().get(i).floatValue();
         }
         this.quantiles = manager.create(taus);
+        this.calibration = IntervalCalibration.none(q);
     }
 
     private static NDManager newManager() {
@@ -149,7 +151,11 @@ public final class ForecastModel implements AutoCloseable {
                 newManifest,
                 null,
                 params,
-                d -> AtomicFiles.writeString(d.resolve(SCALING), scaling.toJson() + "\n"));
+                d -> {
+                    AtomicFiles.writeString(d.resolve(SCALING), scaling.toJson() + "\n");
+                    AtomicFiles.writeString(
+                            d.resolve(IntervalCalibration.FILE), calibration.toJson() + "\n");
+                });
     }
 
     /**
@@ -199,9 +205,28 @@ public final class ForecastModel implements AutoCloseable {
 
     /**
      * Forecasts from each origin of a series: {@code [origin][step][output]} in the target's units,
-     * outputs sorted per step (the quantiles never cross).
+     * the intervals calibrated, outputs sorted per step (the quantiles never cross).
      */
     double[][][] predict(ForecastWindows windows, int[] origins) {
+        double[][][] f = predictRaw(windows, origins);
+        for (double[][] steps : f) {
+            for (double[] step : steps) {
+                calibration.apply(step);
+            }
+        }
+        return f;
+    }
+
+    /** Sets the interval calibration that {@link #predict} applies and {@link #save} writes. */
+    void calibrate(IntervalCalibration c) {
+        if (c.offsets().length != config.outputs()) {
+            throw new IllegalArgumentException("One offset per output is needed.");
+        }
+        this.calibration = c;
+    }
+
+    /** Like {@link #predict}, without the interval calibration. */
+    double[][][] predictRaw(ForecastWindows windows, int[] origins) {
         double[][][] result = new double[origins.length][][];
         int h = config.horizon();
         int q = config.outputs();

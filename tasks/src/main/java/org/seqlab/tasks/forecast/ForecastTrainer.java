@@ -134,8 +134,53 @@ public final class ForecastTrainer {
                                             metrics,
                                             recorded));
             TrainingLoop.Result r = TrainingRun.train(task, cfg.training(), out, listener, resume);
+            if (!cfg.quantiles().isEmpty() && validOrigins.length > 0) {
+                calibrate(out, series, validOrigins);
+            }
             return new Result(r, trainOrigins.length, validOrigins.length, validStart);
         }
+    }
+
+    /**
+     * Calibrates the intervals of the best model in {@code out} on the validation origins and saves
+     * it again, recording the validation coverage before and after in its manifest.
+     */
+    static void calibrate(Path out, TimeSeries series, int[] validOrigins) throws IOException {
+        try (ForecastModel best = ForecastModel.load(out)) {
+            ForecastConfig c = best.config();
+            ForecastWindows w = best.windows(series);
+            double[][][] raw = best.predictRaw(w, validOrigins);
+            int target = series.column(c.target());
+            double[][] actual = new double[validOrigins.length][c.horizon()];
+            for (int i = 0; i < validOrigins.length; i++) {
+                for (int s = 0; s < c.horizon(); s++) {
+                    actual[i][s] = series.value(target, validOrigins[i] + s);
+                }
+            }
+            IntervalCalibration cal = IntervalCalibration.fit(c.quantiles(), raw, actual);
+            JsonObject metrics = best.manifest().metrics().deepCopy();
+            metrics.addProperty("valid_coverage_uncalibrated", coverage(raw, actual));
+            best.calibrate(cal);
+            metrics.addProperty("valid_coverage", coverage(best.predict(w, validOrigins), actual));
+            best.save(out, best.manifest().withMetrics(metrics));
+        }
+    }
+
+    /** Returns the fraction of actual values inside the widest interval (first to last output). */
+    static double coverage(double[][][] forecasts, double[][] actual) {
+        long in = 0;
+        long n = 0;
+        for (int i = 0; i < forecasts.length; i++) {
+            for (int s = 0; s < forecasts[i].length; s++) {
+                double[] f = forecasts[i][s];
+                double y = actual[i][s];
+                if (f[0] <= y && y <= f[f.length - 1]) {
+                    in++;
+                }
+                n++;
+            }
+        }
+        return (double) in / n;
     }
 
     /** Returns the SHA-256 of the rows: each time and the configured columns' values. */

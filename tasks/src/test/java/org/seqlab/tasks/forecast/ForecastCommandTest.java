@@ -34,6 +34,14 @@ class ForecastCommandTest {
         assertTrue(r.out().contains("best validation MAE"), r.out());
         assertTrue(Files.isRegularFile(model.resolve("manifest.json")));
         assertTrue(Files.isRegularFile(model.resolve("loss-curve.png")));
+        JsonObject metrics =
+                JsonParser.parseString(Files.readString(model.resolve("manifest.json")))
+                        .getAsJsonObject()
+                        .getAsJsonObject("metrics");
+        // The intervals were calibrated on the validation part to cover about 80% of it.
+        assertEquals(0.8, metrics.get("valid_coverage").getAsDouble(), 0.05, metrics.toString());
+        assertTrue(metrics.has("valid_coverage_uncalibrated"), metrics.toString());
+        assertTrue(Files.isRegularFile(model.resolve(IntervalCalibration.FILE)));
     }
 
     @Test
