@@ -221,6 +221,14 @@ public final class ForecastCommand implements Runnable {
         float dropout;
 
         @Option(
+                names = "--members",
+                defaultValue = "1",
+                description =
+                        "Networks trained side by side from different initial weights; the"
+                                + " forecast is their average (default: ${DEFAULT-VALUE}).")
+        int members;
+
+        @Option(
                 names = "--quantiles",
                 defaultValue = "0.1,0.5,0.9",
                 description =
@@ -306,6 +314,7 @@ public final class ForecastCommand implements Runnable {
                             hidden,
                             layers,
                             dropout,
+                            members,
                             qs,
                             lossName,
                             period,

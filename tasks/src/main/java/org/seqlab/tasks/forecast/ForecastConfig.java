@@ -31,6 +31,8 @@ import org.seqlab.seq2seq.TrainingConfig;
  * @param hidden hidden size
  * @param layers layers of the encoder and of the decoder
  * @param dropout dropout between layers and before the output layer
+ * @param members networks trained side by side from different initial weights, whose outputs are
+ *     averaged
  * @param quantiles the quantiles forecast, sorted, with 0.5 among them (the point forecast); empty
  *     for a point forecast with {@code loss}
  * @param loss {@code pinball} (with quantiles), {@code mae} or {@code mse}
@@ -57,6 +59,7 @@ public record ForecastConfig(
         int hidden,
         int layers,
         float dropout,
+        int members,
         List<Double> quantiles,
         String loss,
         int seasonalPeriod,
@@ -82,6 +85,7 @@ public record ForecastConfig(
         positive("horizon", horizon);
         positive("hidden", hidden);
         positive("layers", layers);
+        positive("members", members);
         positive("seasonal_period", seasonalPeriod);
         positive("batch", batch);
         for (int lag : lags) {
@@ -170,6 +174,7 @@ public record ForecastConfig(
                 hidden,
                 layers,
                 dropout,
+                members,
                 quantiles,
                 loss,
                 seasonalPeriod,

@@ -3,22 +3,24 @@ package org.seqlab.tasks.forecast;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.norm.Dropout;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.seqlab.corpora.series.TimeSeries;
 import org.seqlab.io.AtomicFiles;
 import org.seqlab.seq2seq.ModelDirectory;
 import org.seqlab.seq2seq.ModelFormatException;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.NamedParameters;
-import org.seqlab.seq2seq.RecurrentStack;
 
 /**
  * A trained forecaster: a recurrent encoder over the window, a recurrent decoder over the horizon
@@ -40,11 +42,7 @@ public final class ForecastModel implements AutoCloseable {
     private final NamedParameters params;
     private final ForecastConfig config;
     private final Scaling scaling;
-    private final RecurrentStack encoder;
-    private final RecurrentStack decoder;
-    private final NDArray headWeight;
-    private final NDArray headBias;
-    private final NDArray skipWeight;
+    private final List<ForecastMember> members;
     private final NDArray quantiles;
     private final ModelManifest manifest;
     private IntervalCalibration calibration;
@@ -63,33 +61,12 @@ public final class ForecastModel implements AutoCloseable {
                 forLoading
                         ? NamedParameters.forLoading(manager)
                         : new NamedParameters(manager, config.seed());
-        int fe = ForecastWindows.encoderWidth(config);
-        int fd = ForecastWindows.decoderWidth(config);
-        this.encoder =
-                new RecurrentStack(
-                        params,
-                        "encoder",
-                        config.cell(),
-                        fe,
-                        config.hidden(),
-                        config.layers(),
-                        false,
-                        config.dropout());
-        this.decoder =
-                new RecurrentStack(
-                        params,
-                        "decoder",
-                        config.cell(),
-                        fd,
-                        config.hidden(),
-                        config.layers(),
-                        false,
-                        config.dropout());
+        this.members = new ArrayList<>();
+        for (int k = 0; k < config.members(); k++) {
+            members.add(
+                    new ForecastMember(params, config.members() == 1 ? "" : "m" + k + ".", config));
+        }
         int q = config.outputs();
-        double bound = 1.0 / Math.sqrt(config.hidden());
-        this.headWeight = params.uniform("head.weight", new Shape(q, config.hidden()), bound);
-        this.headBias = params.uniform("head.bias", new Shape(q), bound);
-        this.skipWeight = params.uniform("skip.weight", new Shape(q, fd), 1.0 / Math.sqrt(fd));
         float[] taus = new float[q];
         for (int i = 0; i < config.quantiles().size(); i++) {
             taus[i] = config.quantiles().get(i).floatValue();
@@ -174,14 +151,33 @@ public final class ForecastModel implements AutoCloseable {
                 m.create(
                         in.decoder(),
                         new Shape(in.batch(), h, ForecastWindows.decoderWidth(config)));
-        RecurrentStack.Output e = encoder.forward(enc, null, training);
-        NDArray states = decoder.forward(dec, e.state(), training).sequence();
-        if (training && config.dropout() > 0) {
-            states = Dropout.dropout(states, config.dropout(), true).singletonOrThrow();
+        NDArray sum = null;
+        for (ForecastMember member : members) {
+            NDArray out = member.forward(enc, dec, training);
+            sum = sum == null ? out : sum.add(out);
         }
-        return states.matMul(headWeight.transpose())
-                .add(headBias)
-                .add(dec.matMul(skipWeight.transpose()));
+        return members.size() == 1 ? sum : sum.div(members.size());
+    }
+
+    /** Returns every member's outputs, stacked: {@code (members, B, H, outputs)}. */
+    NDArray forwardMembers(NDManager m, ForecastWindows.Inputs in, boolean training) {
+        NDArray enc =
+                m.create(
+                        in.encoder(),
+                        new Shape(
+                                in.batch(), config.window(), ForecastWindows.encoderWidth(config)));
+        NDArray dec =
+                m.create(
+                        in.decoder(),
+                        new Shape(
+                                in.batch(),
+                                config.horizon(),
+                                ForecastWindows.decoderWidth(config)));
+        NDList outs = new NDList();
+        for (ForecastMember member : members) {
+            outs.add(member.forward(enc, dec, training));
+        }
+        return NDArrays.stack(outs);
     }
 
     /**
@@ -189,7 +185,9 @@ public final class ForecastModel implements AutoCloseable {
      * absolute or squared error.
      */
     NDArray loss(NDManager m, ForecastWindows.Inputs in) {
-        NDArray out = forward(m, in, true);
+        // Each member is trained on its own loss (the mean of the members' losses), not on the
+        // loss of their average: members stay diverse, as independently trained ones would.
+        NDArray out = forwardMembers(m, in, true);
         NDArray target = m.create(in.targets(), new Shape(in.batch(), config.horizon(), 1));
         NDArray diff = target.sub(out);
         switch (config.loss()) {

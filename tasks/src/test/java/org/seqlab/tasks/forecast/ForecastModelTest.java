@@ -48,6 +48,7 @@ class ForecastModelTest {
                 8,
                 1,
                 0.1f,
+                cell == CellType.GRU ? 2 : 1,
                 quantiles,
                 quantiles.isEmpty() ? "mae" : "pinball",
                 7,
