@@ -1,6 +1,5 @@
 package org.seqlab.tasks.forecast;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,24 +59,6 @@ public final class ForecastCommand implements Runnable {
     }
 
     private ForecastCommand() {}
-
-    /** Reads the columns a model needs from {@code file}, checking the model's frequency. */
-    static TimeSeries read(Path file, ForecastConfig c) throws IOException {
-        TimeSeries s =
-                TimeSeriesReader.read(
-                        file,
-                        new SeriesReadOptions(c.time(), c.columns(), FillPolicy.parse(c.fill())));
-        if (!s.frequency().id().equals(c.frequency())) {
-            throw new IllegalArgumentException(
-                    file
-                            + ": the rows are "
-                            + s.frequency().id()
-                            + ", the model was trained on "
-                            + c.frequency()
-                            + " data.");
-        }
-        return s;
-    }
 
     /**
      * Parses a time given on the command line: a date, a local date-time, or a date-time with
@@ -393,7 +374,7 @@ public final class ForecastCommand implements Runnable {
             checkOutputs(output, plot);
             try (ForecastModel m = ForecastModel.load(ModelPaths.resolve(model))) {
                 ForecastConfig c = m.config();
-                TimeSeries s = read(data, c);
+                TimeSeries s = m.read(data);
                 int h = horizon != null ? horizon : c.horizon();
                 int st = stride != null ? stride : h;
                 if (st < 1) {
@@ -455,8 +436,8 @@ public final class ForecastCommand implements Runnable {
         public Integer call() throws Exception {
             checkOutputs(output, plot);
             try (ForecastModel m = ForecastModel.load(ModelPaths.resolve(model))) {
-                TimeSeries s = read(data, m.config());
-                ForecastPredictor.Forecast f = ForecastPredictor.predict(m, s);
+                TimeSeries s = m.read(data);
+                Forecast f = m.forecast(s);
                 if (output != null) {
                     ForecastPredictor.writeCsv(output, m, f);
                 } else {

@@ -12,10 +12,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.seqlab.corpora.series.FillPolicy;
+import org.seqlab.corpora.series.SeriesReadOptions;
 import org.seqlab.corpora.series.TimeSeries;
+import org.seqlab.corpora.series.TimeSeriesReader;
 import org.seqlab.io.AtomicFiles;
 import org.seqlab.seq2seq.ModelDirectory;
 import org.seqlab.seq2seq.ModelFormatException;
@@ -249,6 +253,55 @@ public final class ForecastModel implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * Reads the columns this model needs from a CSV/TSV file, filling as it was trained to.
+     *
+     * @throws IOException naming the file and line of a malformed row
+     * @throws IllegalArgumentException when the file's frequency is not the model's
+     */
+    public TimeSeries read(Path file) throws IOException {
+        TimeSeries s =
+                TimeSeriesReader.read(
+                        file,
+                        new SeriesReadOptions(
+                                config.time(), config.columns(), FillPolicy.parse(config.fill())));
+        if (!s.frequency().id().equals(config.frequency())) {
+            throw new IllegalArgumentException(
+                    file
+                            + ": the rows are "
+                            + s.frequency().id()
+                            + ", the model was trained on "
+                            + config.frequency()
+                            + " data.");
+        }
+        return s;
+    }
+
+    /**
+     * Forecasts the horizon after the last row of {@code series}, using its last rows only.
+     *
+     * @throws IllegalArgumentException when the series is shorter than the rows the model reads
+     */
+    public Forecast forecast(TimeSeries series) {
+        return ForecastPredictor.predict(this, series);
+    }
+
+    /**
+     * Evaluates rolling origins: the first at {@code from}, then every {@code stride} steps while
+     * all {@code horizon} actual values exist; each forecast uses only the rows before its origin.
+     *
+     * @throws IllegalArgumentException when {@code from} is not a row of the series, leaves too few
+     *     rows before it or no origin after it
+     */
+    public ForecastReport evaluate(TimeSeries series, LocalDateTime from, int horizon, int stride) {
+        int row = series.indexOf(from);
+        if (row < 0) {
+            throw new IllegalArgumentException(
+                    "from " + from + " is not the time of a row of " + series.source() + ".");
+        }
+        return ForecastEvaluator.evaluate(this, series, row, horizon, stride).report();
     }
 
     /** Returns the windows of {@code series} as this model reads them. */

@@ -16,14 +16,6 @@ final class ForecastPredictor {
     private ForecastPredictor() {}
 
     /**
-     * A forecast past the end of a series.
-     *
-     * @param times the forecast steps' times
-     * @param values {@code [step][output]} in the target's units, outputs sorted
-     */
-    record Forecast(TimeSeries series, List<LocalDateTime> times, double[][] values) {}
-
-    /**
      * Forecasts the model's horizon after the last row of {@code series}.
      *
      * @throws IllegalArgumentException when the series is shorter than the model's history
@@ -45,7 +37,7 @@ final class ForecastPredictor {
         for (int s = 1; s <= c.horizon(); s++) {
             times.add(series.plus(last, s));
         }
-        return new Forecast(series, times, values);
+        return new Forecast(series, times, c.quantiles(), values, c.pointOutput());
     }
 
     /** Returns the CSV: {@code timestamp,step,forecast} and one column per quantile but 0.5. */

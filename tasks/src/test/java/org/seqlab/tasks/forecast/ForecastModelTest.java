@@ -150,13 +150,19 @@ class ForecastModelTest {
         Path out = dir.resolve("trained");
         ForecastTrainer.Result r = new ForecastTrainer(c, null).train(series, out, false, "test");
         assertTrue(Double.isFinite(r.loop().bestValid()));
+        // The Java API as a user calls it: load, read a file, evaluate, forecast.
         try (ForecastModel m = ForecastModel.load(out)) {
-            ForecastEvaluator.Evaluation e = ForecastEvaluator.evaluate(m, series, 160, 7, 1);
+            TimeSeries s = m.read(dir.resolve("s.csv"));
+            ForecastReport e = m.evaluate(s, s.time(160), 7, 1);
+            assertEquals(34, e.origins());
             // Noise of deviation 1 around a weekly pattern: seasonal naive's MAE is about
             // 2/sqrt(pi) = 1.13; averaging the two lags alone would give 0.98.
-            assertTrue(
-                    e.report().model().mae() < 0.95 * e.report().naive().mae(),
-                    e.report().toText());
+            assertTrue(e.model().mae() < 0.95 * e.naive().mae(), e.toText());
+            Forecast f = m.forecast(s);
+            assertEquals(7, f.times().size());
+            assertEquals(s.time(199).plusDays(1), f.times().get(0));
+            assertEquals(f.point(0), f.values()[0][0]);
+            assertThrows(IllegalArgumentException.class, () -> f.quantile(0, 0.9));
         }
     }
 }
