@@ -129,6 +129,19 @@ public final class TimeSeries {
     }
 
     /**
+     * Parses a timestamp the way the reader parses a time column: {@code 2015-08-29}, {@code
+     * 2000-08-14T00:00:00} (T or a space, seconds and a fraction optional), or either with {@code
+     * Z} or an offset such as {@code +01:00}, which is converted to UTC.
+     *
+     * @param text the timestamp; surrounding whitespace is ignored
+     * @return the local date-time, or the UTC date-time for a timestamp with a zone
+     * @throws java.time.DateTimeException if the text is not such a timestamp; the message says why
+     */
+    public static LocalDateTime parseTime(String text) {
+        return TimeStyle.parse(text.strip());
+    }
+
+    /**
      * Returns the index of a value column in {@link #columns()}.
      *
      * @param name the column's name; not null

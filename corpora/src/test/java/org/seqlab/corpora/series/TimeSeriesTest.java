@@ -41,6 +41,21 @@ class TimeSeriesTest {
     }
 
     @Test
+    void parseTimeReadsTheFormsOfTheTimeColumnAndConvertsOffsetsToUtc() {
+        assertEquals(LocalDateTime.of(2015, 8, 29, 0, 0), TimeSeries.parseTime(" 2015-08-29 "));
+        assertEquals(
+                LocalDateTime.of(2000, 8, 14, 0, 0), TimeSeries.parseTime("2000-08-14T00:00:00Z"));
+        assertEquals(
+                LocalDateTime.of(2000, 8, 13, 23, 0),
+                TimeSeries.parseTime("2000-08-14 00:00+01:00"));
+        java.time.DateTimeException e =
+                assertThrows(
+                        java.time.DateTimeException.class,
+                        () -> TimeSeries.parseTime("14/08/2000"));
+        assertEquals("expected yyyy-MM-dd at the start", e.getMessage());
+    }
+
+    @Test
     void formatsDates() throws IOException {
         TimeSeries s = fx.read(BIRTHS, daily("1", "2"));
         assertEquals("1969-01-01", s.formatTime(s.time(0)));

@@ -26,14 +26,33 @@ public final class SeasonalNaive {
      */
     public static double[] forecast(double[] history, int period, int horizon) {
         checkPeriod(history, period, period);
+        return forecast(history, history.length, period, horizon);
+    }
+
+    /**
+     * Forecasts from the first {@code end} values of {@code values}, as {@link #forecast(double[],
+     * int, int)} does for a history of those values, without copying them.
+     *
+     * @param values the observed values; those from {@code end} on are ignored
+     * @param end the length of the history, at least {@code period} and at most {@code
+     *     values.length}
+     * @param period the season length, at least 1
+     * @param horizon the number of steps to forecast, at least 0
+     * @return a new array of {@code horizon} forecasts
+     * @throws IllegalArgumentException if {@code values} is {@code null}, {@code period < 1},
+     *     {@code end} is out of range or {@code horizon < 0}
+     */
+    public static double[] forecast(double[] values, int end, int period, int horizon) {
+        checkEnd(values, end);
+        checkPeriod(values, end, period, period);
         if (horizon < 0) {
             throw new IllegalArgumentException(
                     "The horizon must be at least 0, but it was " + horizon + ".");
         }
-        int start = history.length - period;
+        int start = end - period;
         double[] f = new double[horizon];
         for (int h = 0; h < horizon; h++) {
-            f[h] = history[start + h % period];
+            f[h] = values[start + h % period];
         }
         return f;
     }
@@ -52,29 +71,60 @@ public final class SeasonalNaive {
      */
     public static double inSampleMae(double[] history, int period) {
         checkPeriod(history, period, period + 1L);
+        return inSampleMae(history, history.length, period);
+    }
+
+    /**
+     * Returns {@link #inSampleMae(double[], int)} of the first {@code end} values of {@code
+     * values}, without copying them.
+     *
+     * @throws IllegalArgumentException if {@code values} is {@code null}, {@code period < 1},
+     *     {@code end > values.length} or {@code end <= period}
+     */
+    public static double inSampleMae(double[] values, int end, int period) {
+        checkEnd(values, end);
+        checkPeriod(values, end, period, period + 1L);
         double sum = 0;
-        for (int t = period; t < history.length; t++) {
-            sum += Math.abs(history[t] - history[t - period]);
+        for (int t = period; t < end; t++) {
+            sum += Math.abs(values[t] - values[t - period]);
         }
-        return sum / (history.length - period);
+        return sum / (end - period);
+    }
+
+    private static void checkEnd(double[] values, int end) {
+        if (values == null) {
+            throw new IllegalArgumentException("The history was null; it must be an array.");
+        }
+        if (end < 0 || end > values.length) {
+            throw new IllegalArgumentException(
+                    "The end of the history must be between 0 and "
+                            + values.length
+                            + ", but it was "
+                            + end
+                            + ".");
+        }
     }
 
     private static void checkPeriod(double[] history, int period, long minLength) {
+        if (history == null) {
+            throw new IllegalArgumentException("The history was null; it must be an array.");
+        }
+        checkPeriod(history, history.length, period, minLength);
+    }
+
+    private static void checkPeriod(double[] history, int length, int period, long minLength) {
         if (period < 1) {
             throw new IllegalArgumentException(
                     "The seasonal period must be at least 1, but it was " + period + ".");
         }
-        if (history == null) {
-            throw new IllegalArgumentException("The history was null; it must be an array.");
-        }
-        if (history.length < minLength) {
+        if (length < minLength) {
             throw new IllegalArgumentException(
                     "A seasonal period of "
                             + period
                             + " needs at least "
                             + minLength
                             + " values of history, but there were "
-                            + history.length
+                            + length
                             + ".");
         }
     }

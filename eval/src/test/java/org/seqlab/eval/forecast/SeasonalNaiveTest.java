@@ -43,6 +43,27 @@ class SeasonalNaiveTest {
     }
 
     @Test
+    void aPrefixOfTheValuesGivesWhatACopyOfItGives() {
+        double[] values = {1, 3, 2, 5, 4, 8, 6};
+        for (int end = 3; end <= values.length; end++) {
+            double[] copy = java.util.Arrays.copyOf(values, end);
+            assertArrayEquals(
+                    SeasonalNaive.forecast(copy, 2, 5),
+                    SeasonalNaive.forecast(values, end, 2, 5),
+                    0);
+            assertEquals(
+                    SeasonalNaive.inSampleMae(copy, 2),
+                    SeasonalNaive.inSampleMae(values, end, 2),
+                    EPS);
+        }
+        assertArrayEquals(new double[] {2, 5, 2}, SeasonalNaive.forecast(values, 4, 2, 3), 0);
+        assertThrows(IllegalArgumentException.class, () -> SeasonalNaive.forecast(values, 8, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> SeasonalNaive.forecast(values, 1, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> SeasonalNaive.inSampleMae(values, 2, 2));
+        assertThrows(IllegalArgumentException.class, () -> SeasonalNaive.inSampleMae(null, 2, 1));
+    }
+
+    @Test
     void rejectsBadArguments() {
         double[] three = {1, 2, 3};
         assertThrows(IllegalArgumentException.class, () -> SeasonalNaive.forecast(three, 4, 1));

@@ -3,11 +3,8 @@ package org.seqlab.tasks.forecast;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,24 +62,17 @@ public final class ForecastCommand implements Runnable {
      * {@code Z} or an offset (converted to UTC).
      */
     static LocalDateTime parseTime(String option, String text) {
-        String t = text.trim().replace(' ', 'T');
         try {
-            if (t.length() == 10) {
-                return LocalDate.parse(t).atStartOfDay();
-            }
-            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(t)
-                        .withOffsetSameInstant(ZoneOffset.UTC)
-                        .toLocalDateTime();
-            }
-            return LocalDateTime.parse(t);
-        } catch (DateTimeParseException e) {
+            return TimeSeries.parseTime(text);
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException(
                     option
                             + ": '"
                             + text
                             + "' is not an ISO-8601 date or date-time (e.g. 2015-08-29 or"
-                            + " 2000-08-14T00:00:00Z).",
+                            + " 2000-08-14T00:00:00Z): "
+                            + e.getMessage()
+                            + ".",
                     e);
         }
     }

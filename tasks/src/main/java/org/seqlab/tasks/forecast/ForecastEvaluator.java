@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.seqlab.corpora.series.TimeSeries;
-import org.seqlab.eval.forecast.ForecastChart;
 import org.seqlab.eval.forecast.Intervals;
 import org.seqlab.eval.forecast.PointErrors;
 import org.seqlab.eval.forecast.RollingOrigins;
@@ -63,8 +61,8 @@ final class ForecastEvaluator {
         int q = c.outputs();
         double[][] quantile = new double[q][n];
         for (int i = 0; i < origins.length; i++) {
-            double[] history = Arrays.copyOf(target, origins[i]);
-            naiveByOrigin[i] = SeasonalNaive.forecast(history, c.seasonalPeriod(), horizon);
+            naiveByOrigin[i] =
+                    SeasonalNaive.forecast(target, origins[i], c.seasonalPeriod(), horizon);
             for (int s = 0; s < horizon; s++) {
                 int k = i * horizon + s;
                 actual[k] = target[origins[i] + s];
@@ -83,7 +81,7 @@ final class ForecastEvaluator {
                     label(qs.get(j)) + "-" + label(qs.get(upper)),
                     Intervals.coverage(actual, quantile[j], quantile[upper]));
         }
-        double scale = SeasonalNaive.inSampleMae(Arrays.copyOf(target, from), c.seasonalPeriod());
+        double scale = SeasonalNaive.inSampleMae(target, from, c.seasonalPeriod());
         PointErrors model1 = PointErrors.of(actual, point);
         ForecastReport report =
                 new ForecastReport(
@@ -209,54 +207,25 @@ final class ForecastEvaluator {
         TimeSeries s = e.series();
         int start = Math.max(0, e.origins()[0] - context);
         int end = e.origins()[e.origins().length - 1] + e.horizon();
-        int len = end - start;
-        List<LocalDateTime> times = new ArrayList<>(len);
-        double[] actual = new double[len];
-        double[] forecast = new double[len];
-        double[] lower = c.outputs() > 1 ? new double[len] : null;
-        double[] upper = c.outputs() > 1 ? new double[len] : null;
-        Arrays.fill(forecast, Double.NaN);
-        if (lower != null) {
-            Arrays.fill(lower, Double.NaN);
-            Arrays.fill(upper, Double.NaN);
-        }
+        List<LocalDateTime> times = new ArrayList<>(end - start);
+        double[] actual = new double[end - start];
         int target = s.column(c.target());
         for (int r = start; r < end; r++) {
             times.add(s.time(r));
             actual[r - start] = s.value(target, r);
         }
+        ForecastPlot plot = new ForecastPlot(c, times, actual);
         for (int i = 0; i < e.origins().length; i++) {
             for (int k = 0; k < e.horizon(); k++) {
-                int at = e.origins()[i] + k - start;
-                double[] out = e.forecasts()[i][k];
-                forecast[at] = out[c.pointOutput()];
-                if (lower != null) {
-                    lower[at] = out[0];
-                    upper[at] = out[out.length - 1];
-                }
+                plot.put(e.origins()[i] + k - start, e.forecasts()[i][k]);
             }
         }
-        ForecastChart.write(
+        plot.write(
                 png,
-                "Rolling-origin forecasts of " + c.target() + " (" + s.source().getFileName() + ")",
-                c.target(),
-                times,
-                actual,
-                forecast,
-                lower,
-                upper,
-                intervalLabel(c));
-    }
-
-    /** Returns the widest interval's legend, e.g. {@code 80% interval (q0.1-q0.9)}. */
-    static String intervalLabel(ForecastConfig c) {
-        List<Double> q = c.quantiles();
-        if (q.size() < 2) {
-            return "";
-        }
-        double lo = q.get(0);
-        double hi = q.get(q.size() - 1);
-        return String.format(
-                Locale.ROOT, "%.0f%% interval (q%s-q%s)", 100 * (hi - lo), label(lo), label(hi));
+                "Rolling-origin forecasts of "
+                        + c.target()
+                        + " ("
+                        + s.source().getFileName()
+                        + ")");
     }
 }

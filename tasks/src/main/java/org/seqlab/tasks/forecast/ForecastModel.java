@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,23 +107,38 @@ public final class ForecastModel implements AutoCloseable {
         ForecastConfig config = md.config(ForecastConfig::fromJson);
         Scaling scaling;
         try {
-            scaling =
-                    Scaling.fromJson(
-                            JsonParser.parseString(
-                                            Files.readString(
-                                                    md.file(SCALING), StandardCharsets.UTF_8))
-                                    .getAsJsonObject());
+            scaling = Scaling.fromJson(readJson(md.file(SCALING)));
         } catch (RuntimeException e) {
             throw new ModelFormatException(md.file(SCALING) + ": " + e.getMessage(), e);
+        }
+        Path intervals = md.file(IntervalCalibration.FILE);
+        IntervalCalibration calibration;
+        try {
+            calibration =
+                    Files.exists(intervals)
+                            ? IntervalCalibration.fromJson(readJson(intervals), config.outputs())
+                            : IntervalCalibration.none(config.outputs());
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(intervals + ": " + e.getMessage(), e);
         }
         return md.build(
                 newManager(),
                 manager -> {
                     ForecastModel m =
                             new ForecastModel(manager, config, scaling, md.manifest(), true);
+                    m.calibration = calibration;
                     md.loadParameters(m.params);
                     return m;
                 });
+    }
+
+    private static JsonObject readJson(Path file) throws IOException {
+        try {
+            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes the weights and the scaling, each atomically, then the manifest. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.seqlab.corpora.series.TimeSeries;
-import org.seqlab.eval.forecast.ForecastChart;
 import org.seqlab.io.AtomicFiles;
 
 /** Forecasts the steps after the last row of a series, with intervals. */
@@ -71,42 +70,21 @@ final class ForecastPredictor {
         TimeSeries s = f.series();
         int start = Math.max(0, s.size() - context);
         int h = f.times().size();
-        int len = s.size() - start + h;
-        List<LocalDateTime> times = new ArrayList<>(len);
-        double[] actual = new double[len];
-        double[] forecast = new double[len];
-        double[] lower = c.outputs() > 1 ? new double[len] : null;
-        double[] upper = c.outputs() > 1 ? new double[len] : null;
+        int known = s.size() - start;
+        List<LocalDateTime> times = new ArrayList<>(known + h);
+        double[] actual = new double[known + h];
         Arrays.fill(actual, Double.NaN);
-        Arrays.fill(forecast, Double.NaN);
-        if (lower != null) {
-            Arrays.fill(lower, Double.NaN);
-            Arrays.fill(upper, Double.NaN);
-        }
         int target = s.column(c.target());
         for (int r = start; r < s.size(); r++) {
             times.add(s.time(r));
             actual[r - start] = s.value(target, r);
         }
+        times.addAll(f.times());
+        ForecastPlot plot = new ForecastPlot(c, times, actual);
         for (int k = 0; k < h; k++) {
-            int at = s.size() - start + k;
-            times.add(f.times().get(k));
-            double[] out = f.values()[k];
-            forecast[at] = out[c.pointOutput()];
-            if (lower != null) {
-                lower[at] = out[0];
-                upper[at] = out[out.length - 1];
-            }
+            plot.put(known + k, f.values()[k]);
         }
-        ForecastChart.write(
-                png,
-                "Forecast of " + c.target() + " after " + s.formatTime(s.time(s.size() - 1)),
-                c.target(),
-                times,
-                actual,
-                forecast,
-                lower,
-                upper,
-                ForecastEvaluator.intervalLabel(c));
+        plot.write(
+                png, "Forecast of " + c.target() + " after " + s.formatTime(s.time(s.size() - 1)));
     }
 }

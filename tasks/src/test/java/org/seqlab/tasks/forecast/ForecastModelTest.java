@@ -70,7 +70,11 @@ class ForecastModelTest {
             Path out = dir.resolve("m-" + cell.id());
             int[] origins = {14, 100, 200};
             try (ForecastModel m = fresh(cell)) {
+                // A calibration widens the intervals; the loaded model must apply it too.
+                m.calibrate(new IntervalCalibration(new double[] {-0.75, 0, 0.75}));
                 double[][][] before = m.predict(m.windows(series), origins);
+                double[][][] raw = m.predictRaw(m.windows(series), origins);
+                assertEquals(raw[1][3][0] - 0.75, before[1][3][0], 1e-9);
                 m.save(
                         out,
                         ModelManifest.create(
