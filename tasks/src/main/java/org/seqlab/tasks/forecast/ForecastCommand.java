@@ -337,7 +337,10 @@ public final class ForecastCommand implements Runnable {
         @Option(names = "--from", required = true, description = "The first origin's time.")
         String from;
 
-        @Option(names = "--horizon", description = "Steps per origin (default: the model's).")
+        @Option(
+                names = "--horizon",
+                description =
+                        "Steps per origin (default: the model's; more are forecast recursively).")
         Integer horizon;
 
         @Option(names = "--stride", description = "Steps between origins (default: the horizon).")
@@ -416,6 +419,13 @@ public final class ForecastCommand implements Runnable {
         @Option(names = "--data", required = true, description = "The series (CSV/TSV).")
         Path data;
 
+        @Option(
+                names = "--horizon",
+                description =
+                        "Steps to forecast (default: the model's; more are forecast recursively,"
+                                + " each part from the point forecast before it).")
+        Integer horizon;
+
         @Option(names = "--output", description = "Write the CSV here instead of standard output.")
         Path output;
 
@@ -427,7 +437,7 @@ public final class ForecastCommand implements Runnable {
             checkOutputs(output, plot);
             try (ForecastModel m = ForecastModel.load(ModelPaths.resolve(model))) {
                 TimeSeries s = m.read(data);
-                Forecast f = m.forecast(s);
+                Forecast f = m.forecast(s, horizon != null ? horizon : m.config().horizon());
                 if (output != null) {
                     ForecastPredictor.writeCsv(output, m, f);
                 } else {

@@ -48,10 +48,10 @@ final class ForecastEvaluator {
     static Evaluation evaluate(
             ForecastModel model, TimeSeries series, int from, int horizon, int stride) {
         ForecastConfig c = model.config();
-        requireOrigin(c, series, from, horizon);
+        requireOrigin(model, series, from, horizon);
         int[] origins = RollingOrigins.origins(from, stride, horizon, series.size());
         ForecastWindows windows = model.windows(series);
-        double[][][] f = model.predict(windows, origins);
+        double[][][] f = model.predict(windows, origins, horizon);
         double[] target = series.values(c.target());
         int n = origins.length * horizon;
         double[] actual = new double[n];
@@ -96,15 +96,13 @@ final class ForecastEvaluator {
     }
 
     /** Checks that {@code from} is a possible first origin for a forecast of {@code horizon}. */
-    static void requireOrigin(ForecastConfig c, TimeSeries series, int from, int horizon) {
-        if (horizon < 1 || horizon > c.horizon()) {
+    static void requireOrigin(ForecastModel model, TimeSeries series, int from, int horizon) {
+        ForecastConfig c = model.config();
+        if (horizon < 1) {
             throw new IllegalArgumentException(
-                    "--horizon must be between 1 and the model's horizon "
-                            + c.horizon()
-                            + "; got "
-                            + horizon
-                            + ".");
+                    "--horizon must be at least 1; got " + horizon + ".");
         }
+        model.requireRecursive(horizon);
         int first = Math.max(c.history(), c.seasonalPeriod() + 1);
         if (from < first) {
             throw new IllegalArgumentException(

@@ -235,6 +235,64 @@ public final class ForecastModel implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Forecasts {@code steps} steps from each origin: at once for up to the model's horizon H,
+     * recursively beyond it (the point forecast of the first H steps continues the series, the
+     * model forecasts the next H from it, and so on). A recursive forecast's later intervals are
+     * those of the model given the earlier point forecasts, so they do not widen for the error of
+     * those.
+     *
+     * @throws IllegalArgumentException when {@code steps} exceeds H and the model reads past
+     *     covariates, whose later values are unknown
+     */
+    double[][][] predict(ForecastWindows windows, int[] origins, int steps) {
+        int h = config.horizon();
+        if (steps <= h) {
+            double[][][] f = predict(windows, origins);
+            for (int i = 0; i < f.length; i++) {
+                f[i] = Arrays.copyOf(f[i], steps);
+            }
+            return f;
+        }
+        requireRecursive(steps);
+        double[][][] result = new double[origins.length][steps][];
+        double[][][] first = predict(windows, origins);
+        for (int i = 0; i < origins.length; i++) {
+            double[] points = new double[steps];
+            int done = 0;
+            double[][] part = first[i];
+            while (true) {
+                int take = Math.min(h, steps - done);
+                for (int s = 0; s < take; s++) {
+                    result[i][done + s] = part[s];
+                    points[done + s] = part[s][config.pointOutput()];
+                }
+                done += take;
+                if (done == steps) {
+                    break;
+                }
+                ForecastWindows next = windows.continued(origins[i], Arrays.copyOf(points, done));
+                part = predict(next, new int[] {origins[i] + done})[0];
+            }
+        }
+        return result;
+    }
+
+    /** Checks that this model can forecast {@code steps} steps. */
+    void requireRecursive(int steps) {
+        if (steps > config.horizon() && !config.features().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "The model forecasts "
+                            + config.horizon()
+                            + " steps at once and reads past covariates "
+                            + config.features()
+                            + ", whose values after the origin are unknown: it cannot forecast "
+                            + steps
+                            + " steps recursively. Train it with a longer --horizon or without"
+                            + " --features.");
+        }
+    }
+
     /** Sets the interval calibration that {@link #predict} applies and {@link #save} writes. */
     void calibrate(IntervalCalibration c) {
         if (c.offsets().length != config.outputs()) {
@@ -301,7 +359,18 @@ public final class ForecastModel implements AutoCloseable {
      * @throws IllegalArgumentException when the series is shorter than the rows the model reads
      */
     public Forecast forecast(TimeSeries series) {
-        return ForecastPredictor.predict(this, series);
+        return ForecastPredictor.predict(this, series, config.horizon());
+    }
+
+    /**
+     * Forecasts {@code steps} steps after the last row of {@code series}: at once up to the model's
+     * horizon, recursively beyond it (see {@code forecast predict --horizon}).
+     *
+     * @throws IllegalArgumentException when the series is too short, {@code steps < 1}, or the
+     *     steps exceed the horizon of a model that reads past covariates
+     */
+    public Forecast forecast(TimeSeries series, int steps) {
+        return ForecastPredictor.predict(this, series, steps);
     }
 
     /**

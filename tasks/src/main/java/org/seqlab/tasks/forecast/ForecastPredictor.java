@@ -15,11 +15,13 @@ final class ForecastPredictor {
     private ForecastPredictor() {}
 
     /**
-     * Forecasts the model's horizon after the last row of {@code series}.
+     * Forecasts {@code steps} steps after the last row of {@code series}, recursively past the
+     * model's horizon.
      *
-     * @throws IllegalArgumentException when the series is shorter than the model's history
+     * @throws IllegalArgumentException when the series is shorter than the model's history, {@code
+     *     steps < 1}, or the model cannot forecast that far
      */
-    static Forecast predict(ForecastModel model, TimeSeries series) {
+    static Forecast predict(ForecastModel model, TimeSeries series, int steps) {
         ForecastConfig c = model.config();
         if (series.size() < c.history()) {
             throw new IllegalArgumentException(
@@ -30,10 +32,15 @@ final class ForecastPredictor {
                             + c.history()
                             + ".");
         }
-        double[][] values = model.predict(model.windows(series), new int[] {series.size()})[0];
+        if (steps < 1) {
+            throw new IllegalArgumentException("--horizon must be at least 1; got " + steps + ".");
+        }
+        model.requireRecursive(steps);
+        double[][] values =
+                model.predict(model.windows(series), new int[] {series.size()}, steps)[0];
         LocalDateTime last = series.time(series.size() - 1);
-        List<LocalDateTime> times = new ArrayList<>(c.horizon());
-        for (int s = 1; s <= c.horizon(); s++) {
+        List<LocalDateTime> times = new ArrayList<>(steps);
+        for (int s = 1; s <= steps; s++) {
             times.add(series.plus(last, s));
         }
         return new Forecast(series, times, c.quantiles(), values, c.pointOutput());

@@ -42,6 +42,46 @@ final class ForecastWindows {
         }
     }
 
+    private ForecastWindows(ForecastWindows from, double[][] scaled) {
+        this.config = from.config;
+        this.scaling = from.scaling;
+        this.frequency = from.frequency;
+        this.calendar = from.calendar;
+        this.series = from.series;
+        this.scaled = scaled;
+    }
+
+    /** Returns whether {@link #continued} works: the model reads no past covariates. */
+    boolean canContinue() {
+        return config.columns().size() == 1;
+    }
+
+    /**
+     * Returns the windows of the series cut at {@code origin} and continued by {@code values} (in
+     * the target's units, e.g. the point forecast from {@code origin}): the input of the next part
+     * of a recursive forecast. Rows past the series' end get the times that follow it.
+     *
+     * @throws IllegalStateException when the model reads past covariates, which have no values for
+     *     the continued rows
+     */
+    ForecastWindows continued(int origin, double[] values) {
+        if (!canContinue()) {
+            throw new IllegalStateException(
+                    "A model that reads past covariates cannot continue a forecast.");
+        }
+        double[] target = java.util.Arrays.copyOf(scaled[0], origin + values.length);
+        for (int i = 0; i < values.length; i++) {
+            target[origin + i] = scaling.scale(0, values[i]);
+        }
+        return new ForecastWindows(this, new double[][] {target});
+    }
+
+    /** Returns the time of row {@code r}, also past the series' end. */
+    private LocalDateTime time(int r) {
+        int n = series.size();
+        return r < n ? series.time(r) : series.plus(series.time(n - 1), (long) r - n + 1);
+    }
+
     /** Returns the width of an encoder input step. */
     static int encoderWidth(ForecastConfig config) {
         return config.columns().size() + calendarSize(config);
@@ -92,14 +132,14 @@ final class ForecastWindows {
         float[] targets = withTargets ? new float[b * h] : null;
         for (int i = 0; i < b; i++) {
             int o = origins[i];
-            if (o < config.history() || o > series.size()) {
+            if (o < config.history() || o > scaled[0].length) {
                 throw new IllegalArgumentException(
                         "An origin needs "
                                 + config.history()
                                 + " rows before it and at most the series' end; got row "
                                 + o
                                 + " of "
-                                + series.size()
+                                + scaled[0].length
                                 + ".");
             }
             double lv = 0;
@@ -117,9 +157,9 @@ final class ForecastWindows {
                 for (int c = 1; c < columns; c++) {
                     enc[at + c] = (float) scaled[c][r];
                 }
-                calendar.write(series.time(r), enc, at + columns);
+                calendar.write(time(r), enc, at + columns);
             }
-            LocalDateTime last = series.time(o - 1);
+            LocalDateTime last = time(o - 1);
             for (int s = 0; s < h; s++) {
                 int at = (i * h + s) * fd;
                 calendar.write(series.plus(last, s + 1), dec, at);

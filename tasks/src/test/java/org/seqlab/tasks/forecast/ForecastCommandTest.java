@@ -151,6 +151,9 @@ class ForecastCommandTest {
         expectBad(evalFrom("2020-07-20"), "no origin");
         expectBad(evalFrom("2021-01-01"), "after the end");
         expectBad(evalFrom("June"), "--from");
+        // Past the horizon a forecast is recursive, which past covariates (temp) do not allow.
+        expectBad(predictSteps("8"), "cannot forecast 8 steps recursively");
+        expectBad(predictSteps("0"), "--horizon must be at least 1");
         expectBad(
                 CliRun.run(
                         "forecast",
@@ -164,6 +167,18 @@ class ForecastCommandTest {
 
     private static CliRun train(Path file) {
         return CliRun.run(TinySeries.trainArgs(file, dir.resolve("never"), "--features", "temp"));
+    }
+
+    private static CliRun predictSteps(String horizon) {
+        return CliRun.run(
+                "forecast",
+                "predict",
+                "--model",
+                model.toString(),
+                "--data",
+                data.toString(),
+                "--horizon",
+                horizon);
     }
 
     private static CliRun evalFrom(String from) {

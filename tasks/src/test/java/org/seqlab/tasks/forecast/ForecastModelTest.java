@@ -34,10 +34,15 @@ class ForecastModelTest {
     }
 
     static ForecastConfig config(CellType cell, List<Double> quantiles, int epochs) {
+        return config(cell, quantiles, epochs, List.of("temp"));
+    }
+
+    static ForecastConfig config(
+            CellType cell, List<Double> quantiles, int epochs, List<String> features) {
         return new ForecastConfig(
                 "date",
                 "sales",
-                List.of("temp"),
+                features,
                 "auto",
                 "daily",
                 "none",
