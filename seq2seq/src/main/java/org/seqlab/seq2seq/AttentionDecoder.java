@@ -172,7 +172,7 @@ public final class AttentionDecoder {
                         .reshape(b, spec.layers(), h)
                         .transpose(1, 0, 2);
         NDManager m = last.getManager();
-        NDArray c0 = spec.cell() == CellType.LSTM ? m.zeros(h0.getShape()) : null;
+        NDArray c0 = spec.cell().hasCellState() ? m.zeros(h0.getShape()) : null;
         NDArray feed = spec.inputFeeding() ? m.zeros(new Shape(b, h)) : null;
         return new State(
                 new RecurrentState(h0, c0), feed, attention.memory(source.states(), source.mask()));

@@ -6,14 +6,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.recurrent.RNN;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that reaches libtorch's fused operators through DJL's engine-internal {@code
- * NDArrayEx}: the LSTM and GRU kernels (DJL's public blocks pass their weights in the wrong order
- * for bidirectional stacks), the sigmoid, and the fused Adam update. Nothing else in seqlab imports
- * DJL's internal packages.
+ * NDArrayEx}: the RNN, LSTM and GRU kernels (DJL's public blocks pass their weights in the wrong
+ * order for bidirectional stacks), the sigmoid, and the fused Adam update. Nothing else in seqlab
+ * imports DJL's internal packages.
  *
  * <p>Before the first fused LSTM on a device, the kernel is checked once against the LSTM equations
  * on a tiny fixed input. libtorch runs CPU LSTMs through oneDNN, whose AVX-512 kernels return wrong
@@ -78,6 +79,30 @@ final class FusedKernels {
             boolean bidirectional) {
         return ex(input)
                 .gru(input, h, weights, true, layers, dropout, training, bidirectional, true);
+    }
+
+    /** libtorch's {@code torch::rnn_tanh} or {@code rnn_relu}, batch-first, weights as for GRU. */
+    static NDList rnn(
+            NDArray input,
+            NDArray h,
+            NDList weights,
+            boolean relu,
+            int layers,
+            float dropout,
+            boolean training,
+            boolean bidirectional) {
+        return ex(input)
+                .rnn(
+                        input,
+                        h,
+                        weights,
+                        true,
+                        layers,
+                        relu ? RNN.Activation.RELU : RNN.Activation.TANH,
+                        dropout,
+                        training,
+                        bidirectional,
+                        true);
     }
 
     /** The logistic function, elementwise. */

@@ -5,7 +5,7 @@ import org.seqlab.io.SettingException;
 /**
  * The architecture of a {@link RecurrentLanguageModel}.
  *
- * @param cell LSTM or GRU
+ * @param cell the recurrent cell
  * @param vocabSize number of token ids
  * @param embedding embedding width
  * @param hidden hidden size of each layer
@@ -18,7 +18,8 @@ public record LanguageModelSpec(
     /** Validates every field with a message naming the bad value. */
     public LanguageModelSpec {
         if (cell == null) {
-            throw new IllegalArgumentException("The cell type must be lstm or gru.");
+            throw new IllegalArgumentException(
+                    "The cell type must be one of " + CellType.NAMES + ".");
         }
         positive("vocabulary size", vocabSize);
         positive("embedding", embedding);
@@ -38,8 +39,9 @@ public record LanguageModelSpec(
     /**
      * Returns the forward floating-point operations per token: two per multiply-add of every
      * recurrent and output matrix, {@code 2*G*H*(I+H)} per layer plus {@code 2*H*V}, where G is 4
-     * (LSTM) or 3 (GRU), I the layer's input width, H the hidden size and V the vocabulary.
-     * Training costs about three times this (forward, and backward through inputs and weights).
+     * (LSTM), 3 (GRU) or 1 (Elman RNN), I the layer's input width, H the hidden size and V the
+     * vocabulary. Training costs about three times this (forward, and backward through inputs and
+     * weights).
      */
     public double forwardFlopsPerToken() {
         double flops = 0;

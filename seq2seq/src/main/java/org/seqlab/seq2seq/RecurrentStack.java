@@ -6,13 +6,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * A stack of LSTM or GRU layers run by libtorch's fused kernels, one call per sequence.
+ * A stack of recurrent layers of one {@link CellType}: Elman RNNs (tanh or ReLU), LSTMs and GRUs
+ * run by libtorch's fused kernels, one call per sequence; peephole LSTMs by {@link PeepholeLstm}'s
+ * time loop.
  *
  * <p>Parameters are named {@code <prefix>.l<k>[.reverse].{w_ih,w_hh,b_ih,b_hh}} and passed to
- * {@code torch::lstm}/{@code torch::gru} in the order it requires: per layer, per direction, {@code
- * w_ih, w_hh, b_ih, b_hh}. (DJL's own {@code LSTM} block orders them by type first, which is wrong
- * for bidirectional stacks; this class is correct for both.) Gate order is PyTorch's: LSTM {@code
- * i, f, g, o}; GRU {@code r, z, n}. Inputs are batch-first {@code (B, T, input)}.
+ * {@code torch::rnn_tanh}/{@code rnn_relu}/{@code lstm}/{@code gru} in the order they require: per
+ * layer, per direction, {@code w_ih, w_hh, b_ih, b_hh}. (DJL's own blocks order them by type first,
+ * which is wrong for bidirectional stacks; this class is correct for both.) Gate order is
+ * PyTorch's: LSTM {@code i, f, g, o}; GRU {@code r, z, n}. A peephole LSTM adds {@code
+ * <prefix>.l<k>[.reverse].peephole} {@code (3H)}: {@code w_ci, w_cf, w_co}. Inputs are batch-first
+ * {@code (B, T, input)}.
  */
 public final class RecurrentStack {
 
@@ -23,6 +27,7 @@ public final class RecurrentStack {
     private final boolean bidirectional;
     private final float dropout;
     private final NDList weights = new NDList();
+    private final NDList peepholes = new NDList();
 
     /**
      * Creates the stack's parameters in {@code params}, initialized uniformly in {@code
@@ -69,6 +74,10 @@ public final class RecurrentStack {
                 weights.add(params.uniform(base + ".w_hh", new Shape(gateRows, hidden), bound));
                 weights.add(params.uniform(base + ".b_ih", new Shape(gateRows), bound));
                 weights.add(params.uniform(base + ".b_hh", new Shape(gateRows), bound));
+                if (cell == CellType.LSTM_PEEPHOLE) {
+                    peepholes.add(
+                            params.uniform(base + ".peephole", new Shape(3L * hidden), bound));
+                }
             }
         }
     }
@@ -87,7 +96,7 @@ public final class RecurrentStack {
     public RecurrentState zeroState(NDManager manager, long batch) {
         Shape shape = new Shape((long) layers * directions(), batch, hidden);
         return new RecurrentState(
-                manager.zeros(shape), cell == CellType.LSTM ? manager.zeros(shape) : null);
+                manager.zeros(shape), cell.hasCellState() ? manager.zeros(shape) : null);
     }
 
     /** The output sequence and final state of one call. */
@@ -112,28 +121,57 @@ public final class RecurrentStack {
         }
         RecurrentState s =
                 state != null ? state : zeroState(input.getManager(), input.getShape().get(0));
-        if (cell == CellType.LSTM) {
-            NDList out =
-                    FusedKernels.lstm(
-                            input,
-                            s.hidden(),
-                            s.cell(),
-                            weights,
-                            layers,
-                            dropout,
-                            training,
-                            bidirectional);
-            return new Output(out.get(0), new RecurrentState(out.get(1), out.get(2)));
-        }
         NDList out =
-                FusedKernels.gru(
-                        input, s.hidden(), weights, layers, dropout, training, bidirectional);
-        return new Output(out.get(0), new RecurrentState(out.get(1), null));
+                switch (cell) {
+                    case LSTM ->
+                            FusedKernels.lstm(
+                                    input,
+                                    s.hidden(),
+                                    s.cell(),
+                                    weights,
+                                    layers,
+                                    dropout,
+                                    training,
+                                    bidirectional);
+                    case LSTM_PEEPHOLE ->
+                            PeepholeLstm.forward(
+                                    input,
+                                    s.hidden(),
+                                    s.cell(),
+                                    weights,
+                                    peepholes,
+                                    layers,
+                                    dropout,
+                                    training,
+                                    bidirectional);
+                    case GRU ->
+                            FusedKernels.gru(
+                                    input,
+                                    s.hidden(),
+                                    weights,
+                                    layers,
+                                    dropout,
+                                    training,
+                                    bidirectional);
+                    case RNN_TANH, RNN_RELU ->
+                            FusedKernels.rnn(
+                                    input,
+                                    s.hidden(),
+                                    weights,
+                                    cell == CellType.RNN_RELU,
+                                    layers,
+                                    dropout,
+                                    training,
+                                    bidirectional);
+                };
+        return new Output(
+                out.get(0),
+                new RecurrentState(out.get(1), cell.hasCellState() ? out.get(2) : null));
     }
 
     /** Returns a decoder that advances this (unidirectional) stack one step per call. */
     public StepDecoder stepDecoder(NDManager manager) {
-        return new StepDecoder(this, weights, manager);
+        return new StepDecoder(this, weights, peepholes, manager);
     }
 
     /** Returns the number of layers. */

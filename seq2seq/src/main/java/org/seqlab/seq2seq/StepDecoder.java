@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 
 /**
@@ -12,9 +13,11 @@ import ai.djl.nn.core.Linear;
  *
  * <p>libtorch's fused {@code torch::lstm} has a fixed cost per call of a few milliseconds on a CPU,
  * which a training window of 100 steps hides but a single token does not. This class computes the
- * same equations with a handful of ops per layer; for an LSTM, the input and recurrent products are
- * one matrix product over {@code [x, h]} with the weights {@code [W_ih | W_hh]} concatenated once
- * at construction. Results equal {@link RecurrentStack#forward} within float rounding (tested).
+ * same equations with a handful of ops per layer; for an LSTM (plain or peephole) and an Elman RNN,
+ * the input and recurrent products are one matrix product over {@code [x, h]} with the weights
+ * {@code [W_ih | W_hh]} concatenated once at construction. The peephole LSTM's step is {@link
+ * PeepholeLstm#step}, the one its training loop runs. Results equal {@link RecurrentStack#forward}
+ * within float rounding (tested).
  */
 public final class StepDecoder implements AutoCloseable {
 
@@ -25,10 +28,12 @@ public final class StepDecoder implements AutoCloseable {
     private final NDArray[] biases;
     private final NDArray[] recurrentWeights;
     private final NDArray[] recurrentBiases;
+    private final NDList[] peepholes;
     private final long[] gateSplit;
     private final NDIndex cellGate;
 
-    StepDecoder(RecurrentStack stack, NDList stackWeights, NDManager parent) {
+    StepDecoder(
+            RecurrentStack stack, NDList stackWeights, NDList stackPeepholes, NDManager parent) {
         if (stack.directions() != 1) {
             throw new IllegalArgumentException("Step decoding needs a unidirectional stack.");
         }
@@ -42,12 +47,13 @@ public final class StepDecoder implements AutoCloseable {
         biases = new NDArray[layers];
         recurrentWeights = new NDArray[layers];
         recurrentBiases = new NDArray[layers];
+        peepholes = new NDList[layers];
         for (int k = 0; k < layers; k++) {
             NDArray wih = stackWeights.get(4 * k);
             NDArray whh = stackWeights.get(4 * k + 1);
             NDArray bih = stackWeights.get(4 * k + 2);
             NDArray bhh = stackWeights.get(4 * k + 3);
-            if (cell == CellType.LSTM) {
+            if (cell != CellType.GRU) {
                 // the sums land in the weights' manager: keep their detached copies, free them
                 try (NDArray w = wih.concat(whh, 1);
                         NDArray b = bih.add(bhh)) {
@@ -64,6 +70,11 @@ public final class StepDecoder implements AutoCloseable {
             }
             weights[k].attach(manager);
             biases[k].attach(manager);
+            if (cell == CellType.LSTM_PEEPHOLE) {
+                NDArray p = stackPeepholes.get(k).stopGradient();
+                p.attach(manager);
+                peepholes[k] = PeepholeLstm.split(p);
+            }
         }
     }
 
@@ -101,34 +112,49 @@ public final class StepDecoder implements AutoCloseable {
         NDArray cellState = state.cell() == null ? null : state.cell().stopGradient();
         for (int k = 0; k < layers; k++) {
             NDArray h = hiddenState.get(hiddenState.getManager(), k);
-            if (cell == CellType.LSTM) {
-                NDArray gates =
-                        Linear.linear(x.concat(h, 1), weights[k], biases[k]).singletonOrThrow();
-                NDList s = FusedKernels.sigmoid(gates).split(4, 1); // i, f, (g), o
-                NDArray g = gates.get(cellGate).tanh();
-                NDArray c =
-                        s.get(1)
-                                .muli(cellState.get(cellState.getManager(), k))
-                                .addi(s.get(0).muli(g));
-                x = s.get(3).muli(c.tanh());
+            NDArray c = cellState == null ? null : cellState.get(cellState.getManager(), k);
+            switch (cell) {
+                case LSTM -> {
+                    NDArray gates =
+                            Linear.linear(x.concat(h, 1), weights[k], biases[k]).singletonOrThrow();
+                    NDList s = FusedKernels.sigmoid(gates).split(4, 1); // i, f, (g), o
+                    NDArray g = gates.get(cellGate).tanh();
+                    c = s.get(1).muli(c).addi(s.get(0).muli(g));
+                    x = s.get(3).muli(c.tanh());
+                }
+                case LSTM_PEEPHOLE -> {
+                    NDArray gates =
+                            Linear.linear(x.concat(h, 1), weights[k], biases[k]).singletonOrThrow();
+                    NDList next = PeepholeLstm.step(gates, c, peepholes[k]);
+                    x = next.get(0);
+                    c = next.get(1);
+                }
+                case RNN_TANH, RNN_RELU -> {
+                    NDArray z =
+                            Linear.linear(x.concat(h, 1), weights[k], biases[k]).singletonOrThrow();
+                    x = cell == CellType.RNN_TANH ? z.tanh() : Activation.relu(z);
+                }
+                case GRU -> {
+                    NDArray gi = Linear.linear(x, weights[k], biases[k]).singletonOrThrow();
+                    NDArray gh =
+                            Linear.linear(h, recurrentWeights[k], recurrentBiases[k])
+                                    .singletonOrThrow();
+                    NDList giParts = gi.split(gateSplit, 1); // rz, n
+                    NDList ghParts = gh.split(gateSplit, 1);
+                    NDList rz =
+                            FusedKernels.sigmoid(giParts.get(0).addi(ghParts.get(0))).split(2, 1);
+                    NDArray n = giParts.get(1).addi(rz.get(0).muli(ghParts.get(1))).tanh();
+                    x = n.addi(h.sub(n).muli(rz.get(1)));
+                }
+            }
+            if (c != null) {
                 cs.add(c);
-            } else {
-                NDArray gi = Linear.linear(x, weights[k], biases[k]).singletonOrThrow();
-                NDArray gh =
-                        Linear.linear(h, recurrentWeights[k], recurrentBiases[k])
-                                .singletonOrThrow();
-                NDList giParts = gi.split(gateSplit, 1); // rz, n
-                NDList ghParts = gh.split(gateSplit, 1);
-                NDList rz = FusedKernels.sigmoid(giParts.get(0).addi(ghParts.get(0))).split(2, 1);
-                NDArray n = giParts.get(1).addi(rz.get(0).muli(ghParts.get(1))).tanh();
-                x = n.addi(h.sub(n).muli(rz.get(1)));
             }
             hs.add(x);
         }
         RecurrentState next =
                 new RecurrentState(
-                        NDArrays.stack(hs, 0),
-                        cell == CellType.LSTM ? NDArrays.stack(cs, 0) : null);
+                        NDArrays.stack(hs, 0), cell.hasCellState() ? NDArrays.stack(cs, 0) : null);
         return new Step(x, next);
     }
 

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RecurrentStackTest {
 
@@ -74,9 +78,14 @@ class RecurrentStackTest {
                 new float[] {(float) c0n, (float) c1n}, out.state().cell().toFloatArray(), 1e-6f);
     }
 
+    static Stream<Arguments> everyCellBothWays() {
+        return Arrays.stream(CellType.values())
+                .flatMap(c -> Stream.of(Arguments.of(c, false), Arguments.of(c, true)));
+    }
+
     @ParameterizedTest
-    @CsvSource({"LSTM,false", "LSTM,true", "GRU,false", "GRU,true"})
-    void fusedStackMatchesReferenceOverSequences(CellType cell, boolean bidirectional) {
+    @MethodSource("everyCellBothWays")
+    void stackMatchesReferenceOverSequences(CellType cell, boolean bidirectional) {
         NamedParameters params = new NamedParameters(manager, 42);
         RecurrentStack stack = new RecurrentStack(params, "rnn", cell, IN, H, 2, bidirectional, 0);
         SplittableRandom r = new SplittableRandom(5);
@@ -112,16 +121,13 @@ class RecurrentStackTest {
                 float[] whh = p.get(base + ".w_hh").toFloatArray();
                 float[] bih = p.get(base + ".b_ih").toFloatArray();
                 float[] bhh = p.get(base + ".b_hh").toFloatArray();
+                float[] peep = peephole(p, base, cell);
                 for (int b = 0; b < B; b++) {
                     double[] h = new double[H];
                     double[] c = new double[H];
                     for (int s = 0; s < T; s++) {
                         int t = d == 0 ? s : T - 1 - s;
-                        if (cell == CellType.LSTM) {
-                            ReferenceRnn.lstmStep(input[b][t], h, c, wih, whh, bih, bhh);
-                        } else {
-                            ReferenceRnn.gruStep(input[b][t], h, wih, whh, bih, bhh);
-                        }
+                        ReferenceRnn.step(cell, input[b][t], h, c, wih, whh, bih, bhh, peep);
                         System.arraycopy(h, 0, output[b][t], d * H, H);
                     }
                 }
@@ -139,10 +145,16 @@ class RecurrentStackTest {
         return flat;
     }
 
-    @Test
-    void carriedStateContinuesASequenceExactly() {
+    /** Returns the peephole weights of a layer, or null when the cell has none. */
+    static float[] peephole(NamedParameters p, String base, CellType cell) {
+        return cell == CellType.LSTM_PEEPHOLE ? p.get(base + ".peephole").toFloatArray() : null;
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void carriedStateContinuesASequenceExactly(CellType cell) {
         NamedParameters params = new NamedParameters(manager, 3);
-        RecurrentStack stack = new RecurrentStack(params, "rnn", CellType.LSTM, IN, H, 2, false, 0);
+        RecurrentStack stack = new RecurrentStack(params, "rnn", cell, IN, H, 2, false, 0);
         NDArray x = manager.randomUniform(-1, 1, new Shape(B, 6, IN));
         float[] whole = stack.forward(x, null, false).sequence().toFloatArray();
         RecurrentStack.Output first = stack.forward(x.get(":, 0:4, :"), null, false);
@@ -156,8 +168,8 @@ class RecurrentStackTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"LSTM", "GRU"})
-    void stepDecoderMatchesTheFusedKernelStepByStep(CellType cell) {
+    @EnumSource(CellType.class)
+    void stepDecoderMatchesTheWholeSequenceStepByStep(CellType cell) {
         NamedParameters params = new NamedParameters(manager, 8);
         RecurrentStack stack = new RecurrentStack(params, "rnn", cell, IN, H, 3, false, 0);
         NDArray x = manager.randomUniform(-1, 1, new Shape(B, 5, IN));
@@ -177,7 +189,8 @@ class RecurrentStackTest {
             }
             assertArrayEquals(
                     whole.state().hidden().toFloatArray(), state.hidden().toFloatArray(), 1e-5f);
-            if (cell == CellType.LSTM) {
+            assertEquals(cell.hasCellState(), state.cell() != null);
+            if (cell.hasCellState()) {
                 assertArrayEquals(
                         whole.state().cell().toFloatArray(), state.cell().toFloatArray(), 1e-5f);
             }

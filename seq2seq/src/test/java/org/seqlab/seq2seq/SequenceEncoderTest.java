@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SequenceEncoderTest {
@@ -83,7 +83,7 @@ class SequenceEncoderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"LSTM", "GRU"})
+    @EnumSource(CellType.class)
     void eachDirectionMatchesAHandRunOverItsOwnTokens(CellType cell) {
         NamedParameters params = new NamedParameters(manager, 5);
         SequenceEncoder encoder =
@@ -99,6 +99,7 @@ class SequenceEncoderTest {
                 float[] whh = params.get(base + ".w_hh").toFloatArray();
                 float[] bih = params.get(base + ".b_ih").toFloatArray();
                 float[] bhh = params.get(base + ".b_hh").toFloatArray();
+                float[] peep = RecurrentStackTest.peephole(params, base, cell);
                 double[] h = new double[H];
                 double[] c = new double[H];
                 for (int step = 0; step < s.length; step++) {
@@ -108,11 +109,7 @@ class SequenceEncoderTest {
                     for (int j = 0; j < E; j++) {
                         x[j] = emb[(int) s[pos] * E + j];
                     }
-                    if (cell == CellType.LSTM) {
-                        ReferenceRnn.lstmStep(x, h, c, wih, whh, bih, bhh);
-                    } else {
-                        ReferenceRnn.gruStep(x, h, wih, whh, bih, bhh);
-                    }
+                    ReferenceRnn.step(cell, x, h, c, wih, whh, bih, bhh, peep);
                     for (int k = 0; k < H; k++) {
                         float actual = states[(b * t + pos) * 2 * H + d * H + k];
                         assertEquals(h[k], actual, 1e-5, "seq " + b + " dir " + d + " pos " + pos);
@@ -128,15 +125,18 @@ class SequenceEncoderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"LSTM", "GRU"})
-    void unpaddedSequenceMatchesTheFusedBidirectionalStack(CellType cell) {
+    @EnumSource(CellType.class)
+    void unpaddedSequenceMatchesTheBidirectionalStack(CellType cell) {
         NamedParameters params = new NamedParameters(manager, 9);
         SequenceEncoder encoder =
                 new SequenceEncoder(params, "enc", cell, V, E, H, 3, true, 0, PoolingType.MAX);
         NamedParameters refParams = new NamedParameters(manager, 1);
         RecurrentStack fused = new RecurrentStack(refParams, "ref", cell, E, H, 3, true, 0);
         for (int k = 0; k < 3; k++) {
-            for (String w : new String[] {"w_ih", "w_hh", "b_ih", "b_hh"}) {
+            for (String w : new String[] {"w_ih", "w_hh", "b_ih", "b_hh", "peephole"}) {
+                if (w.equals("peephole") && cell != CellType.LSTM_PEEPHOLE) {
+                    continue;
+                }
                 NamedParameters.assign(
                         refParams.get("ref.l" + k + "." + w),
                         params.get("enc.rnn.l" + k + ".fwd.l0." + w));

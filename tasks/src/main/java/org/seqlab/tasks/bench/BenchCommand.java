@@ -1,6 +1,8 @@
 package org.seqlab.tasks.bench;
 
 import java.util.concurrent.Callable;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.tasks.cli.CellConverter;
 import org.seqlab.tasks.cli.ModelPaths;
 import org.seqlab.tasks.sentiment.SentimentCommand;
 import org.seqlab.tasks.sentiment.SentimentModel;
@@ -28,7 +30,8 @@ public final class BenchCommand {
             description =
                     "Training tokens/s of seqlab's loop and of a bare DJL loop on the"
                             + " reference configuration (2x512 LSTM, embedding 64, vocab 65, batch 64,"
-                            + " seq-len 100, Adam).")
+                            + " seq-len 100, Adam). With --cell other than lstm: that cell in the same"
+                            + " network and loop beside the fused LSTM, in the same run.")
     static final class LmTrain implements Callable<Integer> {
         @Option(names = "--steps", defaultValue = "40", description = "Timed steps per side.")
         int steps;
@@ -42,6 +45,14 @@ public final class BenchCommand {
         @Option(names = "--seq-len", defaultValue = "100")
         int seqLen;
 
+        @Option(
+                names = "--cell",
+                defaultValue = "lstm",
+                converter = CellConverter.class,
+                description =
+                        "Cell to measure: " + CellType.NAMES + " (default: ${DEFAULT-VALUE}).")
+        CellType cell;
+
         @Option(names = "--json")
         boolean json;
 
@@ -51,31 +62,51 @@ public final class BenchCommand {
                 throw new IllegalArgumentException(
                         "--steps, --warmup, --batch and --seq-len must be at least 1.");
             }
+            CellType measured = cell;
             LmTrainBench bench = new LmTrainBench(batch, seqLen, steps, warmup);
+            if (measured != CellType.LSTM) {
+                double lstm = bench.seqlab(CellType.LSTM);
+                double other = bench.seqlab(measured);
+                print(measured, other, "lstm_tokens_per_s", lstm, "ratio_to_lstm", "fused LSTM");
+                return 0;
+            }
             double bare = bench.bare();
             double seqlab = bench.seqlab();
-            double ratio = seqlab / bare;
-            double gflops = LmTrainBench.gflops(seqlab);
+            print(measured, seqlab, "bare_tokens_per_s", bare, "ratio", "bare DJL");
+            return 0;
+        }
+
+        private void print(
+                CellType measured,
+                double tokens,
+                String otherKey,
+                double other,
+                String ratioKey,
+                String otherName) {
+            double gflops = LmTrainBench.gflops(measured, tokens);
             if (json) {
                 System.out.printf(
                         java.util.Locale.ROOT,
-                        "{\"tokens_per_s\":%.2f,"
-                                + "\"bare_tokens_per_s\":%.2f,\"ratio\":%.4f,\"model_gflops\":%.2f}%n",
-                        seqlab,
-                        bare,
-                        ratio,
+                        "{\"cell\":\"%s\",\"tokens_per_s\":%.2f,\"%s\":%.2f,\"%s\":%.4f,"
+                                + "\"model_gflops\":%.2f}%n",
+                        measured.id(),
+                        tokens,
+                        otherKey,
+                        other,
+                        ratioKey,
+                        tokens / other,
                         gflops);
             } else {
                 System.out.printf(
                         java.util.Locale.ROOT,
-                        "seqlab %.0f tokens/s, bare DJL %.0f tokens/s, ratio %.3f,"
-                                + " %.1f GFLOP/s%n",
-                        seqlab,
-                        bare,
-                        ratio,
+                        "seqlab %s%.0f tokens/s, %s %.0f tokens/s, ratio %.3f, %.1f GFLOP/s%n",
+                        measured == CellType.LSTM ? "" : measured.id() + " ",
+                        tokens,
+                        otherName,
+                        other,
+                        tokens / other,
                         gflops);
             }
-            return 0;
         }
     }
 

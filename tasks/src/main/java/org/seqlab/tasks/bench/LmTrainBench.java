@@ -47,18 +47,23 @@ final class LmTrainBench {
         this.warmup = warmup;
     }
 
-    /** Returns seqlab's training tokens per second. */
+    /** Returns seqlab's training tokens per second with the reference LSTM. */
     double seqlab() throws IOException {
+        return seqlab(CellType.LSTM);
+    }
+
+    /** Returns seqlab's training tokens per second with {@code cell} in the reference network. */
+    double seqlab(CellType cell) throws IOException {
         Path dir = Files.createTempDirectory("seqlab-bench");
         try {
-            run(dir.resolve("warm"), warmup);
-            return run(dir.resolve("timed"), steps);
+            run(dir.resolve("warm"), warmup, cell);
+            return run(dir.resolve("timed"), steps, cell);
         } finally {
             deleteTree(dir);
         }
     }
 
-    private double run(Path dir, int windows) throws IOException {
+    private double run(Path dir, int windows, CellType cell) throws IOException {
         Files.createDirectories(dir);
         Path corpus = dir.resolve("corpus.txt");
         SplittableRandom r = new SplittableRandom(7);
@@ -75,7 +80,7 @@ final class LmTrainBench {
         LmConfig config =
                 new LmConfig(
                         Level.CHAR,
-                        CellType.LSTM,
+                        cell,
                         2,
                         512,
                         64,
@@ -134,9 +139,12 @@ final class LmTrainBench {
         }
     }
 
-    /** Returns the analytic training GFLOP per second at {@code tokensPerS} (3x forward). */
-    static double gflops(double tokensPerS) {
-        LanguageModelSpec spec = new LanguageModelSpec(CellType.LSTM, VOCAB, 64, 512, 2, 0.2f);
+    /**
+     * Returns the analytic training GFLOP per second of {@code cell}'s reference network at {@code
+     * tokensPerS} (3x forward).
+     */
+    static double gflops(CellType cell, double tokensPerS) {
+        LanguageModelSpec spec = new LanguageModelSpec(cell, VOCAB, 64, 512, 2, 0.2f);
         return 3 * spec.forwardFlopsPerToken() * tokensPerS / 1e9;
     }
 

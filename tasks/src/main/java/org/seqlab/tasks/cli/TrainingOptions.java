@@ -3,6 +3,7 @@ package org.seqlab.tasks.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * The training flags every task's {@code train} command shares, as one picocli mixin: the same
  * names, help text and defaults everywhere. A task may change the defaults of the flags that depend
- * on its model ({@code --epochs --lr --batch --min-lr}) through a {@link Defaults} provider on its
- * command, declared in one place and shown by {@code --help}; every other default is common.
+ * on its model ({@code --epochs --lr --batch --min-lr --cell}) through a {@link Defaults} provider
+ * on its command, declared in one place and shown by {@code --help}; every other default is common.
  */
 public final class TrainingOptions {
 
@@ -112,6 +113,13 @@ public final class TrainingOptions {
     float average;
 
     @Option(
+            names = "--cell",
+            defaultValue = "lstm",
+            converter = CellConverter.class,
+            description = "Recurrent cell: " + CellType.NAMES + " (default: ${DEFAULT-VALUE}).")
+    CellType cell;
+
+    @Option(
             names = "--resume",
             description = "Continue the run in --out from its checkpoint (exactly).")
     boolean resume;
@@ -129,6 +137,11 @@ public final class TrainingOptions {
     /** Returns whether to resume the run in {@link #out()}. */
     public boolean resume() {
         return resume;
+    }
+
+    /** Returns the recurrent cell. */
+    public CellType cell() {
+        return cell;
     }
 
     /** Returns the batch size. */
@@ -170,7 +183,22 @@ public final class TrainingOptions {
          * @param minLr default of {@code --min-lr}
          */
         protected Defaults(String epochs, String lr, String batch, String minLr) {
-            values = Map.of("--epochs", epochs, "--lr", lr, "--batch", batch, "--min-lr", minLr);
+            this(epochs, lr, batch, minLr, CellType.LSTM);
+        }
+
+        /**
+         * Creates the provider for a task whose default cell is not the LSTM.
+         *
+         * @param cell default of {@code --cell}
+         */
+        protected Defaults(String epochs, String lr, String batch, String minLr, CellType cell) {
+            values =
+                    Map.of(
+                            "--epochs", epochs,
+                            "--lr", lr,
+                            "--batch", batch,
+                            "--min-lr", minLr,
+                            "--cell", cell.id());
         }
 
         @Override

@@ -15,7 +15,6 @@ import org.seqlab.corpora.series.Frequency;
 import org.seqlab.corpora.series.SeriesReadOptions;
 import org.seqlab.corpora.series.TimeSeries;
 import org.seqlab.corpora.series.TimeSeriesReader;
-import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.ModelPaths;
@@ -179,9 +178,6 @@ public final class ForecastCommand implements Runnable {
                                 + " (default: the seasonal period; 'none' for none).")
         List<String> lags;
 
-        @Option(names = "--cell", defaultValue = "lstm", description = "lstm or gru")
-        String cell;
-
         @Option(names = "--hidden", defaultValue = "64")
         int hidden;
 
@@ -281,7 +277,7 @@ public final class ForecastCommand implements Runnable {
                             window,
                             horizon,
                             lagList,
-                            CellType.parse(cell),
+                            training.cell(),
                             hidden,
                             layers,
                             dropout,

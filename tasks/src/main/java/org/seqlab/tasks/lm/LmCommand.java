@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seqlab.corpora.TextReader;
 import org.seqlab.eval.LanguageModelScore;
-import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.Sampler;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
@@ -52,9 +51,6 @@ public final class LmCommand {
         @Option(names = "--level", defaultValue = "char", description = "char or word.")
         String level;
 
-        @Option(names = "--cell", defaultValue = "lstm", description = "lstm or gru.")
-        String cell;
-
         @Option(names = "--layers", defaultValue = "2")
         int layers;
 
@@ -95,7 +91,7 @@ public final class LmCommand {
             LmConfig config =
                     new LmConfig(
                             Level.parse(level),
-                            CellType.parse(cell),
+                            training.cell(),
                             layers,
                             hidden,
                             embedding,

@@ -19,7 +19,6 @@ import org.seqlab.corpora.TextLines;
 import org.seqlab.eval.ClassificationReport;
 import org.seqlab.eval.ConfusionMatrixChart;
 import org.seqlab.io.AtomicFiles;
-import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.PoolingType;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
@@ -88,9 +87,6 @@ public final class SentimentCommand {
         @Option(names = "--tokenizer", defaultValue = "english-html")
         String tokenizer;
 
-        @Option(names = "--cell", defaultValue = "lstm")
-        String cell;
-
         @Option(names = "--hidden", defaultValue = "128")
         int hidden;
 
@@ -155,7 +151,7 @@ public final class SentimentCommand {
             SentimentConfig config =
                     new SentimentConfig(
                             TokenizerSpec.parse(tokenizer),
-                            CellType.parse(cell),
+                            training.cell(),
                             hidden,
                             layers,
                             embedding,

@@ -13,7 +13,6 @@ import org.seqlab.corpora.TaggedFormat;
 import org.seqlab.corpora.TaggedReadOptions;
 import org.seqlab.corpora.TaggedReader;
 import org.seqlab.corpora.TextLines;
-import org.seqlab.seq2seq.CellType;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.ModelPaths;
@@ -180,9 +179,6 @@ public final class TagCommand implements Callable<Integer> {
         @Option(names = "--crf", description = "A linear-chain CRF on top (else softmax).")
         boolean crf;
 
-        @Option(names = "--cell", defaultValue = "lstm", description = "lstm or gru")
-        String cell;
-
         @Option(names = "--hidden", defaultValue = "128")
         int hidden;
 
@@ -248,7 +244,7 @@ public final class TagCommand implements Callable<Integer> {
                                     ? TaggedReadOptions.defaults(TaggedFormat.parse(fmt)).column()
                                     : column,
                             sch,
-                            CellType.parse(cell),
+                            training.cell(),
                             hidden,
                             layers,
                             embedding,

@@ -111,7 +111,7 @@ public final class TranslateCommand implements Callable<Integer> {
     public static final class Defaults extends TrainingOptions.Defaults {
         /** Creates the provider picocli instantiates. */
         public Defaults() {
-            super("30", "1e-3", "64", "1e-5");
+            super("30", "1e-3", "64", "1e-5", CellType.GRU);
         }
     }
 
@@ -211,9 +211,6 @@ public final class TranslateCommand implements Callable<Integer> {
                 description = "One set of merges for both sides (default), or one per side.")
         boolean jointBpe;
 
-        @Option(names = "--cell", defaultValue = "gru", description = "gru or lstm")
-        String cell;
-
         @Option(
                 names = "--attention",
                 defaultValue = "luong-general",
@@ -270,7 +267,7 @@ public final class TranslateCommand implements Callable<Integer> {
                     new TranslateConfig(
                             bpeMerges,
                             jointBpe,
-                            CellType.parse(cell),
+                            training.cell(),
                             AttentionType.parse(attention),
                             embedding,
                             encoderHidden,

@@ -56,6 +56,43 @@ class BenchCommandTest {
     }
 
     @Test
+    void lmTrainWithAnotherCellReportsItBesideTheFusedLstm() {
+        org.seqlab.tasks.cli.CliRun r =
+                org.seqlab.tasks.cli.CliRun.run(
+                        "bench",
+                        "lm-train",
+                        "--json",
+                        "--cell",
+                        "rnn-tanh",
+                        "--steps",
+                        "2",
+                        "--warmup",
+                        "1",
+                        "--batch",
+                        "2",
+                        "--seq-len",
+                        "4");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out().trim()).getAsJsonObject();
+        assertEquals("rnn-tanh", o.get("cell").getAsString());
+        double cell = o.get("tokens_per_s").getAsDouble();
+        double lstm = o.get("lstm_tokens_per_s").getAsDouble();
+        assertTrue(cell > 0 && lstm > 0);
+        assertEquals(cell / lstm, o.get("ratio_to_lstm").getAsDouble(), 0.01 * cell / lstm);
+        double flopsPerToken =
+                new LanguageModelSpec(CellType.RNN_TANH, 65, 64, 512, 2, 0.2f)
+                        .forwardFlopsPerToken();
+        assertEquals(
+                3 * flopsPerToken * cell / 1e9,
+                o.get("model_gflops").getAsDouble(),
+                0.01 + 1e-3 * o.get("model_gflops").getAsDouble());
+        org.seqlab.tasks.cli.CliRun bad =
+                org.seqlab.tasks.cli.CliRun.run("bench", "lm-train", "--cell", "elman");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--cell") && bad.err().contains("rnn-tanh"), bad.err());
+    }
+
+    @Test
     void forwardFlopsFollowTheFormula() {
         // layer 1: 2*4*512*(64+512); layer 2: 2*4*512*(512+512); output: 2*512*65
         double expected = 2.0 * 4 * 512 * 576 + 2.0 * 4 * 512 * 1024 + 2.0 * 512 * 65;

@@ -14,6 +14,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.tasks.cli.CellRuns;
 import org.seqlab.tasks.cli.CliRun;
 
 /** CLI tests: train a tiny forecaster once, then evaluate, predict and feed it bad input. */
@@ -42,6 +46,22 @@ class ForecastCommandTest {
         assertEquals(0.8, metrics.get("valid_coverage").getAsDouble(), 0.05, metrics.toString());
         assertTrue(metrics.has("valid_coverage_uncalibrated"), metrics.toString());
         assertTrue(Files.isRegularFile(model.resolve(IntervalCalibration.FILE)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void trainsAndRunsWithEveryCell(CellType cell) throws IOException {
+        Path out = dir.resolve("cell-" + cell.id());
+        CellRuns.trainAndUse(
+                cell,
+                out,
+                TinySeries.trainArgs(data, out),
+                "forecast",
+                "predict",
+                "--model",
+                out.toString(),
+                "--data",
+                data.toString());
     }
 
     @Test

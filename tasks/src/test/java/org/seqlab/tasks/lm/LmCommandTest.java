@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.tasks.cli.CellRuns;
 import org.seqlab.tasks.cli.CliRun;
 
 /** CLI smoke test: train one epoch on a few KB, evaluate, generate; then each bad input. */
@@ -29,6 +33,22 @@ class LmCommandTest {
         CliRun r = CliRun.run(TinyCorpus.tinyTrainArgs(corpus, model));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("stopped: completed after 1 epochs"), r.out());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void trainsAndRunsWithEveryCell(CellType cell) throws IOException {
+        Path out = dir.resolve("cell-" + cell.id());
+        CellRuns.trainAndUse(
+                cell,
+                out,
+                TinyCorpus.tinyTrainArgs(corpus, out),
+                "lm",
+                "eval",
+                "--model",
+                out.toString(),
+                "--corpus",
+                corpus.toString());
     }
 
     @Test

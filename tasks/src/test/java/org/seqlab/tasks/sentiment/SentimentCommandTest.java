@@ -18,6 +18,10 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.tasks.cli.CellRuns;
 import org.seqlab.tasks.cli.CliRun;
 
 /**
@@ -40,6 +44,22 @@ class SentimentCommandTest {
         CliRun r = CliRun.run(TinyReviews.trainArgs(data, model));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("best dev accuracy"), r.out());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void trainsAndRunsWithEveryCell(CellType cell) throws IOException {
+        Path out = dir.resolve("cell-" + cell.id());
+        CellRuns.trainAndUse(
+                cell,
+                out,
+                TinyReviews.trainArgs(data, out, "--epochs", "1"),
+                "sentiment",
+                "eval",
+                "--model",
+                out.toString(),
+                "--data",
+                data.toString());
     }
 
     @Test

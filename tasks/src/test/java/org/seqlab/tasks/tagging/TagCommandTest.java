@@ -13,6 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.tasks.cli.CellRuns;
 import org.seqlab.tasks.cli.CliRun;
 
 /** CLI tests: train a tiny POS tagger and a tiny CRF entity tagger once, then use them. */
@@ -46,6 +50,22 @@ class TagCommandTest {
                                 "-1"));
         assertEquals(0, n.code(), n.err());
         assertTrue(n.out().contains("best dev f1"), n.out());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void trainsAndRunsWithEveryCell(CellType cell) throws IOException {
+        Path out = dir.resolve("cell-" + cell.id());
+        CellRuns.trainAndUse(
+                cell,
+                out,
+                TinyTagged.trainArgs(posData, "conllu", out, "--epochs", "1"),
+                "tag",
+                "eval",
+                "--model",
+                out.toString(),
+                "--data",
+                posData.toString());
     }
 
     @Test

@@ -13,6 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.seqlab.seq2seq.CellType;
+import org.seqlab.tasks.cli.CellRuns;
 import org.seqlab.tasks.cli.CliRun;
 
 /** CLI tests: train a tiny translator once, then evaluate, translate and feed it bad input. */
@@ -29,6 +33,22 @@ class TranslateCommandTest {
         CliRun r = CliRun.run(TinyPairs.trainArgs(data, model));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("best dev bleu"), r.out());
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void trainsAndRunsWithEveryCell(CellType cell) throws IOException {
+        Path out = dir.resolve("cell-" + cell.id());
+        CellRuns.trainAndUse(
+                cell,
+                out,
+                TinyPairs.trainArgs(data, out),
+                "translate",
+                "eval",
+                "--model",
+                out.toString(),
+                "--data",
+                data.toString());
     }
 
     @Test

@@ -1,0 +1,127 @@
+package org.seqlab.seq2seq;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+
+/**
+ * The LSTM with diagonal peephole connections (Gers and Schmidhuber 2000; Graves 2013), whose gates
+ * see the cell state:
+ *
+ * <pre>
+ * i_t = σ(W_xi x_t + W_hi h_{t-1} + w_ci ⊙ c_{t-1} + b_i)
+ * f_t = σ(W_xf x_t + W_hf h_{t-1} + w_cf ⊙ c_{t-1} + b_f)
+ * c_t = f_t ⊙ c_{t-1} + i_t ⊙ tanh(W_xc x_t + W_hc h_{t-1} + b_c)
+ * o_t = σ(W_xo x_t + W_ho h_{t-1} + w_co ⊙ c_t + b_o)
+ * h_t = o_t ⊙ tanh(c_t)
+ * </pre>
+ *
+ * <p>The weights are laid out as for libtorch's LSTM: {@code w_ih} {@code (4H, I)} stacks {@code
+ * W_xi, W_xf, W_xc, W_xo}; {@code w_hh} {@code (4H, H)} stacks {@code W_hi, W_hf, W_hc, W_ho}; the
+ * bias {@code b} is {@code b_ih + b_hh}; the peephole vector {@code (3H)} stacks {@code w_ci, w_cf,
+ * w_co}. With zero peephole weights the cell is the plain LSTM.
+ *
+ * <p>libtorch has no fused kernel for it, so the step ({@link #step}) is written once, here, and
+ * used twice: by {@link #forward} in a time loop over a whole sequence (autograd records every
+ * operator; the input products {@code W_x x_t} of all steps are one matrix product before the loop)
+ * and by {@link StepDecoder} for one-token generation.
+ */
+public final class PeepholeLstm {
+
+    private PeepholeLstm() {}
+
+    /**
+     * One step of the cell.
+     *
+     * @param preactivation {@code W_x x_t + W_h h_{t-1} + b}, {@code (B, 4H)}, gates in the order
+     *     i, f, c, o
+     * @param c the cell state before the step, {@code (B, H)}
+     * @param peepholes {@code w_ci, w_cf, w_co}, each {@code (H)}
+     * @return {@code h_t} and {@code c_t}, each {@code (B, H)}
+     */
+    public static NDList step(NDArray preactivation, NDArray c, NDList peepholes) {
+        NDList z = preactivation.split(4, 1);
+        NDArray i = FusedKernels.sigmoid(z.get(0).add(c.mul(peepholes.get(0))));
+        NDArray f = FusedKernels.sigmoid(z.get(1).add(c.mul(peepholes.get(1))));
+        NDArray next = f.mul(c).add(i.mul(z.get(2).tanh()));
+        NDArray o = FusedKernels.sigmoid(z.get(3).add(next.mul(peepholes.get(2))));
+        return new NDList(o.mul(next.tanh()), next);
+    }
+
+    /**
+     * Runs a stack of peephole LSTM layers over whole sequences, as libtorch's LSTM would: same
+     * argument layout, same state layout, inter-layer dropout (not after the last layer), and for a
+     * bidirectional stack a reverse direction over the whole time axis.
+     *
+     * @param input {@code (B, T, I)}
+     * @param h0 {@code (layers * directions, B, H)}
+     * @param c0 {@code (layers * directions, B, H)}
+     * @param weights per layer and direction {@code w_ih, w_hh, b_ih, b_hh}
+     * @param peepholes per layer and direction one {@code (3H)} vector
+     * @return the top layer's outputs {@code (B, T, H * directions)}, the final h and c
+     */
+    static NDList forward(
+            NDArray input,
+            NDArray h0,
+            NDArray c0,
+            NDList weights,
+            NDList peepholes,
+            int layers,
+            float dropout,
+            boolean training,
+            boolean bidirectional) {
+        int directions = bidirectional ? 2 : 1;
+        NDArray x = input;
+        NDList hs = new NDList();
+        NDList cs = new NDList();
+        for (int k = 0; k < layers; k++) {
+            if (k > 0 && training && dropout > 0) {
+                x = Dropout.dropout(x, dropout, true).singletonOrThrow();
+            }
+            NDList outputs = new NDList(directions);
+            for (int d = 0; d < directions; d++) {
+                int j = k * directions + d;
+                NDArray in = d == 1 ? x.flip(1) : x;
+                NDList r =
+                        layer(
+                                in,
+                                h0.get(j),
+                                c0.get(j),
+                                weights.subNDList(4 * j, 4 * j + 4),
+                                peepholes.get(j));
+                outputs.add(d == 1 ? r.get(0).flip(1) : r.get(0));
+                hs.add(r.get(1));
+                cs.add(r.get(2));
+            }
+            x = directions == 1 ? outputs.get(0) : outputs.get(0).concat(outputs.get(1), 2);
+        }
+        return new NDList(x, NDArrays.stack(hs, 0), NDArrays.stack(cs, 0));
+    }
+
+    /** Splits a {@code (3H)} peephole vector into {@code w_ci, w_cf, w_co}. */
+    static NDList split(NDArray peephole) {
+        return peephole.split(3, 0);
+    }
+
+    private static NDList layer(NDArray x, NDArray h, NDArray c, NDList w, NDArray peephole) {
+        long steps = x.getShape().get(1);
+        NDArray inputs =
+                Linear.linear(x, w.get(0), w.get(2).add(w.get(3))).singletonOrThrow(); // (B,T,4H)
+        NDArray recurrent = w.get(1).transpose();
+        NDList peepholes = split(peephole);
+        // One split, not an index per step: the backward pass of split is one concatenation,
+        // while each indexed step's would scatter into a zero array the size of the whole window.
+        NDList perStep = inputs.split(steps, 1);
+        NDList outputs = new NDList(Math.toIntExact(steps));
+        for (int t = 0; t < steps; t++) {
+            NDArray z = perStep.get(t).squeeze(1).add(h.matMul(recurrent));
+            NDList next = step(z, c, peepholes);
+            h = next.get(0);
+            c = next.get(1);
+            outputs.add(h);
+        }
+        return new NDList(NDArrays.stack(outputs, 1), h, c);
+    }
+}
