@@ -98,4 +98,51 @@ public final class LossCurveChart {
         }
         return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
     }
+
+    /**
+     * Writes the validation curves of several runs into one PNG, against training time in minutes
+     * (every record's elapsed seconds), to compare runs given the same time budget.
+     *
+     * @param runs run label to its training log, in the order to draw; each needs a finite
+     *     validation value
+     * @param title the chart's title
+     * @param yTitle the y axis title, e.g. {@code validation loss (nats/char)}
+     * @throws IllegalArgumentException if there is no run or a run has no finite validation value
+     * @throws IOException if the file cannot be written
+     */
+    public static void compare(
+            java.util.Map<String, List<EpochRecord>> runs, String title, String yTitle, Path png)
+            throws IOException {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("A comparison needs at least one run.");
+        }
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        XYChart chart =
+                new XYChartBuilder()
+                        .width(WIDTH)
+                        .height(HEIGHT)
+                        .title(title)
+                        .xAxisTitle("training time (minutes)")
+                        .yAxisTitle(yTitle)
+                        .build();
+        for (java.util.Map.Entry<String, List<EpochRecord>> run : runs.entrySet()) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (EpochRecord r : run.getValue()) {
+                if (Double.isFinite(r.valid())) {
+                    x.add(r.elapsedSeconds() / 60);
+                    y.add(r.valid());
+                }
+            }
+            if (x.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "Run '" + run.getKey() + "' has no finite validation value to draw.");
+            }
+            chart.addSeries(run.getKey(), x, y);
+        }
+        byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
+        AtomicFiles.write(png, out -> out.write(bytes));
+    }
 }

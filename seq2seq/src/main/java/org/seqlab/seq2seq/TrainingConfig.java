@@ -27,6 +27,8 @@ import org.seqlab.io.SettingException;
  *     validated and saved (see {@code WeightAverage}); 0 validates and saves the weights as trained
  * @param stopAfter stop after this many validations in a row without improvement; 0 never stops for
  *     that reason
+ * @param validEvery also validate every this many updates inside an epoch (logged, and kept as the
+ *     best model when better; the schedule still counts epochs); 0 validates at epoch ends only
  */
 public record TrainingConfig(
         int epochs,
@@ -40,7 +42,38 @@ public record TrainingConfig(
         int checkpointEvery,
         long seed,
         @JsonRecords.Optional("0") float average,
-        @JsonRecords.Optional("0") int stopAfter) {
+        @JsonRecords.Optional("0") int stopAfter,
+        @JsonRecords.Optional("0") int validEvery) {
+
+    /** Creates settings that validate at epoch ends only. */
+    public TrainingConfig(
+            int epochs,
+            float learningRate,
+            double clipNorm,
+            float weightDecay,
+            float lrDecay,
+            int patience,
+            float minLearningRate,
+            Duration maxTime,
+            int checkpointEvery,
+            long seed,
+            float average,
+            int stopAfter) {
+        this(
+                epochs,
+                learningRate,
+                clipNorm,
+                weightDecay,
+                lrDecay,
+                patience,
+                minLearningRate,
+                maxTime,
+                checkpointEvery,
+                seed,
+                average,
+                stopAfter,
+                0);
+    }
 
     /** Validates every field with a message naming the setting and the bad value. */
     public TrainingConfig {
@@ -80,6 +113,11 @@ public record TrainingConfig(
             throw new SettingException(
                     "stop_after", "must be 0 (never) or at least 1; got " + stopAfter + ".");
         }
+        if (validEvery < 0) {
+            throw new SettingException(
+                    "valid_every",
+                    "must be 0 (epoch ends only) or at least 1; got " + validEvery + ".");
+        }
     }
 
     /** Returns a copy with another time budget (a resumed run gets a new one). */
@@ -96,7 +134,8 @@ public record TrainingConfig(
                 checkpointEvery,
                 seed,
                 average,
-                stopAfter);
+                stopAfter,
+                validEvery);
     }
 
     /** Returns the configuration as JSON (keys as in manifests: {@code lr}, {@code max_time_s}). */

@@ -162,6 +162,7 @@ public final class TrainingLoop {
         double best;
         int sinceDecay;
         int sinceBest;
+        boolean improvedThisEpoch; // by any validation of the epoch, mid-epoch ones included
         double lossSum;
         int epochSteps;
         long epochTokens;
@@ -289,6 +290,11 @@ public final class TrainingLoop {
             s.trainNanos += dt;
             s.stepNanos = s.stepNanos == 0 ? dt : 0.9 * s.stepNanos + 0.1 * dt;
             listener.onStep(s.epoch, s.step, steps, loss, s.runTokens / (s.trainNanos / 1e9));
+            if (config.validEvery() > 0
+                    && s.global % config.validEvery() == 0
+                    && s.step + 1 < steps) {
+                validateWithin(s);
+            }
             if (s.global % config.checkpointEvery() == 0 && s.step + 1 < steps) {
                 save(s.resumeAt(s.epoch, s.step + 1));
             }
@@ -297,11 +303,19 @@ public final class TrainingLoop {
     }
 
     /**
-     * Validates, logs and checkpoints the epoch (or the part of it that ran before the time budget
-     * ran out), and applies the schedule; returns why training stops now, or null to go on.
+     * Validates inside an epoch ({@code valid_every}): logs a partial record of the epoch so far
+     * and keeps the model when it is the best yet; the schedule (learning-rate decay, early
+     * stopping) still counts whole epochs.
      */
-    private StopReason endEpoch(RunState s, NamedParameters params, boolean partial)
-            throws IOException {
+    private void validateWithin(RunState s) throws IOException {
+        validateAndLog(s, true);
+    }
+
+    /**
+     * Validates (the averaged weights, with averaging), saves the model when it is the best yet,
+     * and logs the record of the epoch so far.
+     */
+    private void validateAndLog(RunState s, boolean partial) throws IOException {
         long v0 = System.nanoTime();
         if (average != null) {
             average.swap(); // validate and keep the averaged weights
@@ -311,6 +325,7 @@ public final class TrainingLoop {
         boolean improved = metric.improves(valid, s.best) || Double.isNaN(s.best);
         if (improved) {
             s.best = Double.isNaN(valid) ? s.best : valid;
+            s.improvedThisEpoch = true;
             task.saveBest(valid, s.epoch + 1);
         }
         if (average != null) {
@@ -330,6 +345,18 @@ public final class TrainingLoop {
                         partial);
         TrainingLog.append(log, record);
         listener.onEpoch(record, improved);
+    }
+
+    /**
+     * Validates, logs and checkpoints the epoch (or the part of it that ran before the time budget
+     * ran out), and applies the schedule; returns why training stops now, or null to go on.
+     */
+    private StopReason endEpoch(RunState s, NamedParameters params, boolean partial)
+            throws IOException {
+        validateAndLog(s, partial);
+        ValidationMetric metric = task.metric();
+        boolean improved = s.improvedThisEpoch; // by this or an earlier validation of the epoch
+        s.improvedThisEpoch = false;
         if (partial) {
             save(s.resumeAt(s.epoch, s.step));
             return StopReason.MAX_TIME;

@@ -30,12 +30,37 @@ public final class TrainingRun {
      * @param config the task's configuration, as in the manifest
      * @param dataSha256 the SHA-256 of the training data ({@code corpus_sha256} in earlier lm runs)
      * @param command the command line that started the run
+     * @param initFrom the model the run started from ({@link FineTune#toJson()}), or null
      */
     public record Recorded(
             @JsonRecords.Optional("\"lm\"") String task,
             JsonObject config,
             @SerializedName(value = "data_sha256", alternate = "corpus_sha256") String dataSha256,
-            String command) {}
+            String command,
+            @JsonRecords.Optional JsonObject initFrom) {
+
+        /** A run that starts from fresh weights. */
+        public Recorded(String task, JsonObject config, String dataSha256, String command) {
+            this(task, config, dataSha256, command, (JsonObject) null);
+        }
+
+        /** A run that starts from {@code source}'s weights, or fresh ones when it is null. */
+        public Recorded(
+                String task,
+                JsonObject config,
+                String dataSha256,
+                String command,
+                FineTune source) {
+            this(task, config, dataSha256, command, source == null ? null : source.toJson());
+        }
+
+        /**
+         * Reopens the model the run started from, or returns null (see {@link FineTune#resumed}).
+         */
+        public FineTune source() throws IOException {
+            return FineTune.resumed(initFrom, task);
+        }
+    }
 
     private TrainingRun() {}
 
@@ -115,6 +140,24 @@ public final class TrainingRun {
             TrainingListener listener,
             boolean resume)
             throws IOException {
+        return train(task, config, out, listener, resume, null);
+    }
+
+    /**
+     * Runs (or resumes) a run that started from {@code source} (null: from fresh weights), with its
+     * frozen parts frozen.
+     */
+    public static TrainingLoop.Result train(
+            TrainingTask task,
+            TrainingConfig config,
+            Path out,
+            TrainingListener listener,
+            boolean resume,
+            FineTune source)
+            throws IOException {
+        if (source != null) {
+            task = source.freeze().apply(task);
+        }
         TrainingListener all =
                 TrainingListener.all(
                         listener, new LossCurveWriter(out.resolve(LossCurveWriter.FILE)));

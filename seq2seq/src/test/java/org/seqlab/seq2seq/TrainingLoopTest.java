@@ -131,6 +131,31 @@ class TrainingLoopTest {
     }
 
     @Test
+    void validEveryValidatesInsideEpochsWhileTheScheduleCountsEpochs(@TempDir Path dir)
+            throws IOException {
+        // 4 steps per epoch, validation every 2 updates: inside each epoch after update 2, and at
+        // its end. Epoch 1: 0.9 then 0.5 (best); epoch 2: 0.4 (best) then 0.45, which is worse
+        // than the best but the epoch improved, so the learning rate must not decay for epoch 3.
+        Scripted task = new Scripted(new float[] {1, 1, 1, 1}, 0.9, 0.5, 0.4, 0.45, 0.3, 0.35);
+        TrainingConfig cfg =
+                new TrainingConfig(3, 0.1f, 0, 0, 0.5f, 0, 0.01f, null, 100, 7, 0, 0, 2);
+        TrainingLoop.Result r = new TrainingLoop(task, cfg, dir, null).run(false);
+        assertEquals(List.of(0.9, 0.5, 0.4, 0.3), task.savedBest);
+        assertEquals(0.3, r.bestValid());
+        List<EpochRecord> log = TrainingLog.read(dir.resolve(TrainingLoop.LOG));
+        assertEquals(6, log.size());
+        assertEquals(
+                List.of(true, false, true, false, true, false),
+                log.stream().map(EpochRecord::partial).toList());
+        assertEquals(
+                List.of(2L, 4L, 6L, 8L, 10L, 12L), log.stream().map(EpochRecord::step).toList());
+        assertEquals(0.1, log.get(4).learningRate(), 1e-6, "an improving epoch keeps its rate");
+        assertThrows(
+                org.seqlab.io.SettingException.class,
+                () -> new TrainingConfig(2, 0.1f, 0, 0, 0.5f, 0, 0.01f, null, 100, 7, 0, 0, -1));
+    }
+
+    @Test
     void aStopInsideAnEpochIsLoggedAsPartialAndRedoneOnResume(@TempDir Path dir)
             throws IOException {
         Scripted task = new Scripted(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, 2.0, 1.0);

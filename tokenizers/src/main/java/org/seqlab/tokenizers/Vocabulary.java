@@ -120,6 +120,29 @@ public final class Vocabulary {
     }
 
     /**
+     * Returns this vocabulary followed by the tokens of {@code counts} it lacks that occur at least
+     * {@code minFrequency} times, most frequent first (ties by text), so that every existing token
+     * keeps its id. Returns this vocabulary when nothing is new.
+     *
+     * @throws IllegalArgumentException if {@code minFrequency < 1}
+     */
+    public Vocabulary extend(Map<String, Long> counts, int minFrequency) {
+        Map<String, Long> unseen = new java.util.HashMap<>();
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            if (!contains(e.getKey())) {
+                unseen.put(e.getKey(), e.getValue());
+            }
+        }
+        List<String> added = build(unseen, minFrequency, 0).tokens();
+        if (added.size() == SPECIALS.size()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(tokens());
+        all.addAll(added.subList(SPECIALS.size(), added.size()));
+        return new Vocabulary(all);
+    }
+
+    /**
      * Creates a vocabulary of the specials followed by the given tokens in order.
      *
      * @param tokens the non-special tokens; the first gets id {@code SPECIALS.size()}

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,15 @@ class VocabularyTest {
         assertEquals(3, v.id(Vocabulary.EOS));
         assertEquals(Vocabulary.PAD_ID, v.id("<pad>"));
         assertEquals(Vocabulary.EOS_ID, v.id("<eos>"));
+    }
+
+    @Test
+    void extendKeepsEveryIdAndAppendsTheNewTokensByCount() {
+        Vocabulary base = Vocabulary.of(List.of("a", "b"));
+        Vocabulary grown = base.extend(Map.of("b", 9L, "c", 2L, "d", 5L, "e", 1L, "<unk>", 7L), 2);
+        assertEquals(
+                List.of("<pad>", "<unk>", "<bos>", "<eos>", "a", "b", "d", "c"), grown.tokens());
+        assertSame(base, base.extend(Map.of("a", 3L, "z", 1L), 2));
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class ProgressReporter implements TrainingListener, AutoCloseable {
                 java.util.Locale.ROOT,
                 "epoch %d%s: train loss %.4f, %s, lr %.3g, %.0f tok/s, %.0f s%s%n",
                 r.epoch(),
-                r.partial() ? " (stopped inside)" : "",
+                r.partial() ? " (so far, update " + r.step() + ")" : "",
                 r.trainLoss(),
                 valid,
                 r.learningRate(),

@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             BpeCommand.class,
             DataCommand.class,
             BenchCommand.class,
+            CurvesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Seqlab implements Runnable {

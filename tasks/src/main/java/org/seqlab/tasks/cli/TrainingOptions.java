@@ -1,14 +1,23 @@
 package org.seqlab.tasks.cli;
 
+import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.seqlab.seq2seq.CellType;
+import org.seqlab.seq2seq.FineTune;
+import org.seqlab.seq2seq.FrozenParts;
 import org.seqlab.seq2seq.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The training flags every task's {@code train} command shares, as one picocli mixin: the same
@@ -105,6 +114,15 @@ public final class TrainingOptions {
     int checkpointEvery;
 
     @Option(
+            names = "--valid-every",
+            defaultValue = "0",
+            paramLabel = "UPDATES",
+            description =
+                    "Also validate every this many updates inside an epoch (a finer loss curve"
+                            + " for long epochs); 0: at epoch ends only (default).")
+    int validEvery;
+
+    @Option(
             names = "--average",
             defaultValue = "0",
             description =
@@ -118,6 +136,34 @@ public final class TrainingOptions {
             converter = CellConverter.class,
             description = "Recurrent cell: " + CellType.NAMES + " (default: ${DEFAULT-VALUE}).")
     CellType cell;
+
+    @Option(
+            names = "--init-from",
+            paramLabel = "MODEL",
+            description =
+                    "Start from this trained model of the same task (fine-tuning): its"
+                            + " architecture, vocabulary and weights; fresh optimizer state.")
+    Path initFrom;
+
+    @Option(
+            names = "--extend-vocab",
+            description =
+                    "With --init-from: append the new data's words the model lacks (new rows"
+                            + " initialized as for a new model) instead of mapping them to <unk>.")
+    boolean extendVocab;
+
+    @Option(
+            names = "--freeze",
+            paramLabel = "PART[:EPOCHS],...",
+            description =
+                    "With --init-from: leave parts out of training, for the whole run or the first"
+                            + " EPOCHS epochs, e.g. embedding:2 or embedding,rnn.l0. A part is a"
+                            + " dotted run of parameter-name components; an unknown one lists"
+                            + " them.")
+    String freeze;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(
             names = "--resume",
@@ -144,6 +190,67 @@ public final class TrainingOptions {
         return cell;
     }
 
+    /**
+     * Opens the model named by {@code --init-from} for a run of {@code task}, or returns null when
+     * the run starts from fresh weights.
+     *
+     * @throws IllegalArgumentException when {@code --extend-vocab} or {@code --freeze} is given
+     *     without {@code --init-from}, or {@code --freeze} is malformed
+     * @throws java.io.IOException when the model cannot be read or is of another task
+     */
+    public FineTune fineTune(String task) throws java.io.IOException {
+        FrozenParts parts = FrozenParts.parse(freeze);
+        if (initFrom == null) {
+            if (extendVocab || !parts.isEmpty()) {
+                throw new IllegalArgumentException(
+                        (extendVocab ? "--extend-vocab" : "--freeze")
+                                + " needs --init-from MODEL.");
+            }
+            return null;
+        }
+        if (resume) {
+            throw new IllegalArgumentException(
+                    "--init-from starts a new run; --resume continues one (the run in --out"
+                            + " remembers the model it started from).");
+        }
+        return FineTune.open(initFrom, task, extendVocab, parts);
+    }
+
+    /**
+     * Returns {@code config} with the architecture {@code keys} taken from {@code source} (a flag
+     * given on the command line must agree), or {@code config} itself when {@code source} is null.
+     */
+    public <C> C adopt(
+            FineTune source,
+            C config,
+            Function<C, JsonObject> toJson,
+            Function<JsonObject, C> fromJson,
+            Collection<String> keys) {
+        if (source == null) {
+            return config;
+        }
+        return fromJson.apply(source.adopt(toJson.apply(config), keys, explicitKeys()));
+    }
+
+    /**
+     * Returns the configuration keys of the options given on the command line: {@code --seq-len}
+     * gives {@code seq_len}.
+     */
+    Set<String> explicitKeys() {
+        Set<String> keys = new HashSet<>();
+        if (command == null || command.commandLine() == null) {
+            return keys;
+        }
+        CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+        if (parsed == null) {
+            return keys;
+        }
+        for (OptionSpec o : parsed.matchedOptions()) {
+            keys.add(o.longestName().replaceFirst("^-+", "").replace('-', '_'));
+        }
+        return keys;
+    }
+
     /** Returns the batch size. */
     public int batch() {
         return batch;
@@ -163,7 +270,8 @@ public final class TrainingOptions {
                 checkpointEvery,
                 seed,
                 average,
-                stopAfter);
+                stopAfter,
+                validEvery);
     }
 
     /**

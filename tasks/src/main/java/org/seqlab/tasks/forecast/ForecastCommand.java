@@ -15,6 +15,7 @@ import org.seqlab.corpora.series.Frequency;
 import org.seqlab.corpora.series.SeriesReadOptions;
 import org.seqlab.corpora.series.TimeSeries;
 import org.seqlab.corpora.series.TimeSeriesReader;
+import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.ModelPaths;
@@ -289,9 +290,18 @@ public final class ForecastCommand implements Runnable {
                             normalize.toLowerCase(Locale.ROOT),
                             training.batch(),
                             training.config());
+            FineTune source = training.fineTune(ForecastModel.TASK);
+            config =
+                    training.adopt(
+                            source,
+                            config,
+                            ForecastConfig::toJson,
+                            ForecastConfig::fromJson,
+                            ForecastConfig.ARCHITECTURE);
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 ForecastTrainer.Result r =
                         new ForecastTrainer(config, progress)
+                                .initFrom(source)
                                 .train(
                                         series,
                                         out,

@@ -68,6 +68,20 @@ public record ForecastConfig(
         int batch,
         @JsonRecords.Inline TrainingConfig training) {
 
+    /** The keys of the architecture, which a fine-tuned model keeps from its source. */
+    public static final List<String> ARCHITECTURE =
+            List.of(
+                    "features",
+                    "window",
+                    "horizon",
+                    "lags",
+                    "cell",
+                    "hidden",
+                    "layers",
+                    "members",
+                    "quantiles",
+                    "normalize");
+
     /** Validates every field with a message naming the bad value. */
     public ForecastConfig {
         if (time == null || target == null || calendar == null || frequency == null) {

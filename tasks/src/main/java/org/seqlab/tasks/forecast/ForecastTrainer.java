@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.seqlab.corpora.series.TimeSeries;
 import org.seqlab.io.DataDigest;
+import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.TrainingListener;
 import org.seqlab.seq2seq.TrainingLoop;
@@ -26,10 +27,27 @@ public final class ForecastTrainer {
     private final ForecastConfig config;
     private final TrainingListener listener;
 
+    private final FineTune source;
+
     /** Creates a trainer with the given settings and progress listener (may be null). */
     public ForecastTrainer(ForecastConfig config, TrainingListener listener) {
+        this(config, listener, null);
+    }
+
+    private ForecastTrainer(ForecastConfig config, TrainingListener listener, FineTune source) {
         this.config = config;
         this.listener = listener;
+        this.source = source;
+    }
+
+    /**
+     * Returns a trainer that starts from {@code source}'s weights (null: from fresh weights);
+     * {@code config} must already hold the source's architecture ({@link FineTune#adopt}). The
+     * scaling is fitted anew on the new series, so that the network sees values on the scale it was
+     * trained on.
+     */
+    public ForecastTrainer initFrom(FineTune source) {
+        return new ForecastTrainer(config, listener, source);
     }
 
     /** What a run produced. */
@@ -48,8 +66,10 @@ public final class ForecastTrainer {
         String dataSha = sha256(series, config);
         ForecastConfig cfg = config;
         TrainingRun.Recorded run;
+        FineTune from = source;
         if (resume) {
             run = TrainingRun.resume(out, ForecastModel.TASK, dataSha);
+            from = run.source();
             ForecastConfig saved = ForecastConfig.fromJson(run.config());
             cfg = saved.withTraining(saved.training().withMaxTime(config.training().maxTime()));
         } else {
@@ -99,10 +119,17 @@ public final class ForecastTrainer {
         }
         Scaling scaling = Scaling.fit(cfg.columns(), values, validStart);
         if (!resume) {
-            run = new TrainingRun.Recorded(ForecastModel.TASK, cfg.toJson(), dataSha, command);
+            run =
+                    new TrainingRun.Recorded(
+                            ForecastModel.TASK, cfg.toJson(), dataSha, command, from);
             TrainingRun.begin(out, run);
         }
         try (ForecastModel model = ForecastModel.create(cfg, scaling)) {
+            if (from != null) {
+                try (ForecastModel start = ForecastModel.load(from.dir())) {
+                    from.copyWeights(start.parameters(), model.parameters(), 0, 0);
+                }
+            }
             JsonObject data = new JsonObject();
             data.addProperty("data_sha256", dataSha);
             data.addProperty("file", series.source().toString());
@@ -116,6 +143,9 @@ public final class ForecastTrainer {
                     validStart < n ? series.formatTime(series.time(validStart)) : "");
             data.addProperty("train_origins", trainOrigins.length);
             data.addProperty("valid_origins", validOrigins.length);
+            if (from != null) {
+                data.add("init_from", from.toJson());
+            }
             ForecastConfig saved = cfg;
             String recorded = run.command();
             ForecastTrainingTask task =
@@ -133,7 +163,8 @@ public final class ForecastTrainer {
                                             data,
                                             metrics,
                                             recorded));
-            TrainingLoop.Result r = TrainingRun.train(task, cfg.training(), out, listener, resume);
+            TrainingLoop.Result r =
+                    TrainingRun.train(task, cfg.training(), out, listener, resume, from);
             if (!cfg.quantiles().isEmpty() && validOrigins.length > 0) {
                 calibrate(out, series, validOrigins);
             }

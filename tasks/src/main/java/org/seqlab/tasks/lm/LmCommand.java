@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seqlab.corpora.TextReader;
 import org.seqlab.eval.LanguageModelScore;
+import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.Sampler;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
@@ -103,9 +104,18 @@ public final class LmCommand {
                             maxVocab,
                             training.config(),
                             TokenizerSpec.parse(tokenizer));
+            FineTune source = training.fineTune(LmModel.TASK);
+            config =
+                    training.adopt(
+                            source,
+                            config,
+                            LmConfig::toJson,
+                            LmConfig::fromJson,
+                            LmConfig.ARCHITECTURE);
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 LmTrainer.Result r =
                         new LmTrainer(config, progress)
+                                .initFrom(source)
                                 .train(
                                         corpus,
                                         out,

@@ -43,6 +43,10 @@ public record LmConfig(
         @JsonRecords.Optional @JsonRecords.Codec(TokenizerSpecCodec.class)
                 TokenizerSpec tokenizer) {
 
+    /** The keys of the architecture, which a fine-tuned model keeps from its source. */
+    public static final java.util.List<String> ARCHITECTURE =
+            java.util.List.of("level", "cell", "layers", "hidden", "embedding", "tokenizer");
+
     /** Validates every field with a message naming the bad value. */
     public LmConfig {
         if (tokenizer == null) {

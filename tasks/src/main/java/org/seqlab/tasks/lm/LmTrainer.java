@@ -5,10 +5,12 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.seqlab.corpora.CorpusFormatException;
 import org.seqlab.corpora.Split;
 import org.seqlab.corpora.StreamBatches;
 import org.seqlab.corpora.TextReader;
+import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.ModelDirectory;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.TrainingListener;
@@ -29,11 +31,26 @@ public final class LmTrainer {
 
     private final LmConfig config;
     private final TrainingListener listener;
+    private final FineTune source;
 
     /** Creates a trainer with the given settings and progress listener (may be null). */
     public LmTrainer(LmConfig config, TrainingListener listener) {
+        this(config, listener, null);
+    }
+
+    private LmTrainer(LmConfig config, TrainingListener listener, FineTune source) {
         this.config = config;
         this.listener = listener;
+        this.source = source;
+    }
+
+    /**
+     * Returns a trainer that starts from {@code source}'s weights and vocabulary (null: from fresh
+     * weights); {@code config} must already hold the source's architecture ({@link
+     * FineTune#adopt}).
+     */
+    public LmTrainer initFrom(FineTune source) {
+        return new LmTrainer(config, listener, source);
     }
 
     /**
@@ -55,23 +72,26 @@ public final class LmTrainer {
         LmConfig cfg = config;
         String corpusSha = TextReader.sha256(corpus);
         TrainingRun.Recorded run;
+        FineTune from = source;
         if (resume) {
             run = TrainingRun.resume(out, LmModel.TASK, corpusSha);
             cfg = resumed(run, config);
+            from = run.source();
         } else {
             TrainingRun.requireFresh(out);
             cfg = cfg.with(cfg.training(), ModelDirectory.copyTokenizerFiles(cfg.tokenizer(), out));
-            run = new TrainingRun.Recorded(LmModel.TASK, cfg.toJson(), corpusSha, command);
+            run = new TrainingRun.Recorded(LmModel.TASK, cfg.toJson(), corpusSha, command, from);
         }
         Engine.getInstance().setRandomSeed((int) cfg.seed());
         String text = TextReader.read(corpus);
         List<String> tokens = cfg.level().tokens(text, LmModel.tokenizer(cfg.tokenizer(), out));
         int cut = tokens.size() - (int) Math.round(tokens.size() * cfg.validFraction());
+        Map<String, Long> counts = Vocabulary.countStrings(tokens.subList(0, cut));
+        LmModel start = from == null ? null : LmModel.load(from.dir());
         Vocabulary vocab =
-                Vocabulary.build(
-                        Vocabulary.countStrings(tokens.subList(0, cut)),
-                        cfg.minCount(),
-                        cfg.maxVocab());
+                start == null
+                        ? Vocabulary.build(counts, cfg.minCount(), cfg.maxVocab())
+                        : from.vocabulary(start.vocabulary(), counts, cfg.minCount());
         requireTokensBeyondSpecials(vocab, corpus, cfg.minCount());
         int[] ids = vocab.encode(tokens);
         Split split;
@@ -93,8 +113,20 @@ public final class LmTrainer {
         data.addProperty("valid_tokens", split.valid().length);
         data.addProperty("train_sha256", TextReader.sha256(split.train()));
         data.addProperty("valid_sha256", TextReader.sha256(split.valid()));
+        if (from != null) {
+            data.add("init_from", from.toJson());
+        }
         String recorded = run.command();
         try (LmModel model = LmModel.create(cfg, vocab, out)) {
+            if (start != null) {
+                try (start) {
+                    from.copyWeights(
+                            start.network().parameters(),
+                            model.network().parameters(),
+                            start.vocabulary().size(),
+                            vocab.size());
+                }
+            }
             LmTrainingTask task =
                     new LmTrainingTask(
                             model,
@@ -109,7 +141,8 @@ public final class LmTrainer {
                                             data,
                                             new JsonObject(),
                                             recorded));
-            TrainingLoop.Result r = TrainingRun.train(task, cfg.training(), out, listener, resume);
+            TrainingLoop.Result r =
+                    TrainingRun.train(task, cfg.training(), out, listener, resume, from);
             return new Result(r, vocab.size(), model.network().parameters().count());
         }
     }

@@ -19,6 +19,7 @@ import org.seqlab.corpora.TextLines;
 import org.seqlab.eval.ClassificationReport;
 import org.seqlab.eval.ConfusionMatrixChart;
 import org.seqlab.io.AtomicFiles;
+import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.PoolingType;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
@@ -168,6 +169,14 @@ public final class SentimentCommand {
                             freezeEpochs,
                             classWeights,
                             training.config());
+            FineTune source = training.fineTune(SentimentModel.TASK);
+            config =
+                    training.adopt(
+                            source,
+                            config,
+                            SentimentConfig::toJson,
+                            SentimentConfig::fromJson,
+                            SentimentConfig.ARCHITECTURE);
             LabeledCorpus trainData = read(train, format, skipBad);
             LabeledCorpus devData = dev == null ? null : read(dev, format, skipBad);
             if (trainData.labels().size() < 2) {
@@ -183,6 +192,7 @@ public final class SentimentCommand {
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 SentimentTrainer.Result r =
                         new SentimentTrainer(config, progress)
+                                .initFrom(source)
                                 .train(
                                         trainData,
                                         devData,

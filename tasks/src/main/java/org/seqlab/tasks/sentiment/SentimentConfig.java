@@ -52,6 +52,10 @@ public record SentimentConfig(
         boolean classWeights,
         @JsonRecords.Inline TrainingConfig training) {
 
+    /** The keys of the architecture, which a fine-tuned model keeps from its source. */
+    public static final java.util.List<String> ARCHITECTURE =
+            java.util.List.of("tokenizer", "cell", "hidden", "layers", "embedding", "pooling");
+
     /** Validates every field with a message naming the bad value. */
     public SentimentConfig {
         if (tokenizer == null

@@ -309,6 +309,11 @@ public final class SentimentModel implements AutoCloseable {
         return config;
     }
 
+    /** Returns the trained weights. */
+    NamedParameters params() {
+        return params;
+    }
+
     /** Returns the labels, in output order. */
     public List<String> labels() {
         return labels;

@@ -16,6 +16,7 @@ import org.seqlab.embeddings.VectorAlignment;
 import org.seqlab.embeddings.VectorReader;
 import org.seqlab.embeddings.WordVectors;
 import org.seqlab.io.DataDigest;
+import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.ModelDirectory;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.PretrainedEmbedding;
@@ -36,11 +37,26 @@ public final class SentimentTrainer {
 
     private final SentimentConfig config;
     private final TrainingListener listener;
+    private final FineTune source;
 
     /** Creates a trainer with the given settings and progress listener (may be null). */
     public SentimentTrainer(SentimentConfig config, TrainingListener listener) {
+        this(config, listener, null);
+    }
+
+    private SentimentTrainer(SentimentConfig config, TrainingListener listener, FineTune source) {
         this.config = config;
         this.listener = listener;
+        this.source = source;
+    }
+
+    /**
+     * Returns a trainer that starts from {@code source}'s weights, vocabulary and labels (null:
+     * from fresh weights); {@code config} must already hold the source's architecture ({@link
+     * FineTune#adopt}). Pretrained vectors cannot be combined with it.
+     */
+    public SentimentTrainer initFrom(FineTune source) {
+        return new SentimentTrainer(config, listener, source);
     }
 
     /** What a run produced. */
@@ -65,8 +81,10 @@ public final class SentimentTrainer {
         String dataSha = sha256(train, dev);
         SentimentConfig cfg = config;
         TrainingRun.Recorded run = null;
+        FineTune from = source;
         if (resume) {
             run = TrainingRun.resume(out, SentimentModel.TASK, dataSha);
+            from = run.source();
             SentimentConfig saved = SentimentConfig.fromJson(run.config());
             cfg =
                     saved.with(
@@ -83,8 +101,15 @@ public final class SentimentTrainer {
             train = split.train();
             dev = split.dev();
         }
-        List<String> labels = train.labels();
-        checkLabels(labels, dev);
+        if (from != null && vectors != null) {
+            throw new IllegalArgumentException(
+                    "--vectors and --init-from do not go together: a fine-tuned model keeps its"
+                            + " embeddings (new words of --extend-vocab start at random).");
+        }
+        SentimentModel start = from == null ? null : SentimentModel.load(from.dir());
+        List<String> labels = start == null ? train.labels() : start.labels();
+        checkLabels(labels, dev, "dev data", start == null ? "training data" : "model");
+        checkLabels(labels, train, "training data", "model");
         Tokenizer tokenizer = ModelDirectory.tokenizerIn(cfg.tokenizer(), out);
         List<List<Token>> trainTokens = new ArrayList<>(train.size());
         Map<String, Long> counts = new HashMap<>();
@@ -100,17 +125,31 @@ public final class SentimentTrainer {
         // The vocabulary comes from the corpus, not its intersection with the vectors: words
         // without a vector (e.g. "isn't", absent from GloVe 6B) still carry sentiment and get
         // seeded random vectors from the alignment.
-        Vocabulary vocab = Vocabulary.build(counts, cfg.minCount(), cfg.maxVocab());
+        Vocabulary vocab =
+                start == null
+                        ? Vocabulary.build(counts, cfg.minCount(), cfg.maxVocab())
+                        : from.vocabulary(start.vocabulary(), counts, cfg.minCount());
         if (!resume) {
             cfg =
                     cfg.with(
                             cfg.embedding(),
                             cfg.training(),
                             ModelDirectory.copyTokenizerFiles(cfg.tokenizer(), out));
-            run = new TrainingRun.Recorded(SentimentModel.TASK, cfg.toJson(), dataSha, command);
+            run =
+                    new TrainingRun.Recorded(
+                            SentimentModel.TASK, cfg.toJson(), dataSha, command, from);
             TrainingRun.begin(out, run);
         }
         try (SentimentModel model = SentimentModel.create(cfg, vocab, labels, tokenizer)) {
+            if (start != null) {
+                try (start) {
+                    from.copyWeights(
+                            start.params(),
+                            model.params(),
+                            start.vocabulary().size(),
+                            vocab.size());
+                }
+            }
             String coverage = "";
             if (wv != null) {
                 Aligned aligned =
@@ -138,6 +177,9 @@ public final class SentimentTrainer {
             data.addProperty("dev_examples", dev.size());
             data.addProperty("vectors", vectors == null ? "" : vectors.toString());
             data.addProperty("coverage", coverage);
+            if (from != null) {
+                data.add("init_from", from.toJson());
+            }
             SentimentConfig saved = cfg;
             String recorded = run.command();
             SentimentTrainingTask task =
@@ -156,23 +198,32 @@ public final class SentimentTrainer {
                                             data,
                                             metrics,
                                             recorded));
-            TrainingLoop.Result r = TrainingRun.train(task, cfg.training(), out, listener, resume);
+            TrainingLoop.Result r =
+                    TrainingRun.train(task, cfg.training(), out, listener, resume, from);
             return new Result(r, vocab.size(), coverage);
         }
     }
 
-    /** Refuses fewer than two labels, and dev labels that the training data lacks. */
-    private static void checkLabels(List<String> labels, LabeledCorpus dev) {
+    /**
+     * Refuses fewer than two labels, and labels of {@code data} (called {@code what}) that {@code
+     * labels} (those of {@code whose}) lacks.
+     */
+    private static void checkLabels(
+            List<String> labels, LabeledCorpus data, String what, String whose) {
         if (labels.size() < 2) {
             throw new IllegalArgumentException(
-                    "A classifier needs at least 2 labels; the training data has " + labels + ".");
+                    "A classifier needs at least 2 labels; the " + whose + " has " + labels + ".");
         }
-        for (String l : dev.labels()) {
+        for (String l : data.labels()) {
             if (!labels.contains(l)) {
                 throw new IllegalArgumentException(
-                        "The dev data has the label '"
+                        "The "
+                                + what
+                                + " has the label '"
                                 + l
-                                + "', which the training data lacks (it has "
+                                + "', which the "
+                                + whose
+                                + " lacks (it has "
                                 + labels
                                 + ").");
             }

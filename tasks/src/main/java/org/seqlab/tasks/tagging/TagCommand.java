@@ -13,6 +13,7 @@ import org.seqlab.corpora.TaggedFormat;
 import org.seqlab.corpora.TaggedReadOptions;
 import org.seqlab.corpora.TaggedReader;
 import org.seqlab.corpora.TextLines;
+import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.ModelPaths;
@@ -261,6 +262,14 @@ public final class TagCommand implements Callable<Integer> {
                             training.batch(),
                             metric,
                             training.config());
+            FineTune source = training.fineTune(TagModel.TASK);
+            config =
+                    training.adopt(
+                            source,
+                            config,
+                            TagConfig::toJson,
+                            TagConfig::fromJson,
+                            TagConfig.ARCHITECTURE);
             int skipped = trainData.skipped() + devData.skipped();
             if (skipped > 0) {
                 System.err.println("skipped " + skipped + " malformed sentences");
@@ -268,6 +277,7 @@ public final class TagCommand implements Callable<Integer> {
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 TagTrainer.Result r =
                         new TagTrainer(config, progress)
+                                .initFrom(source)
                                 .train(
                                         trainData,
                                         devData,

@@ -57,6 +57,21 @@ public record TagConfig(
         String validMetric,
         @JsonRecords.Inline TrainingConfig training) {
 
+    /** The keys of the architecture, which a fine-tuned model keeps from its source. */
+    public static final java.util.List<String> ARCHITECTURE =
+            java.util.List.of(
+                    "scheme",
+                    "cell",
+                    "hidden",
+                    "layers",
+                    "embedding",
+                    "lowercase",
+                    "char_encoder",
+                    "char_embedding",
+                    "char_hidden",
+                    "max_word_chars",
+                    "crf");
+
     /** Validates every field with a message naming the bad value. */
     public TagConfig {
         if (format == null

@@ -328,6 +328,11 @@ public final class TagModel implements AutoCloseable {
         return words;
     }
 
+    /** Returns the character vocabulary. */
+    public Vocabulary chars() {
+        return chars;
+    }
+
     /** Returns the manifest it was loaded with, or null for an unsaved model. */
     public ModelManifest manifest() {
         return manifest;

@@ -19,6 +19,7 @@ import org.seqlab.embeddings.VectorAlignment;
 import org.seqlab.embeddings.VectorReader;
 import org.seqlab.embeddings.WordVectors;
 import org.seqlab.io.DataDigest;
+import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.PretrainedEmbedding;
 import org.seqlab.seq2seq.TrainingListener;
@@ -36,11 +37,26 @@ public final class TagTrainer {
 
     private final TagConfig config;
     private final TrainingListener listener;
+    private final FineTune source;
 
     /** Creates a trainer with the given settings and progress listener (may be null). */
     public TagTrainer(TagConfig config, TrainingListener listener) {
+        this(config, listener, null);
+    }
+
+    private TagTrainer(TagConfig config, TrainingListener listener, FineTune source) {
         this.config = config;
         this.listener = listener;
+        this.source = source;
+    }
+
+    /**
+     * Returns a trainer that starts from {@code source}'s weights, vocabularies and tags (null:
+     * from fresh weights); {@code config} must already hold the source's architecture ({@link
+     * FineTune#adopt}). Pretrained vectors cannot be combined with it.
+     */
+    public TagTrainer initFrom(FineTune source) {
+        return new TagTrainer(config, listener, source);
     }
 
     /** What a run produced. */
@@ -70,8 +86,10 @@ public final class TagTrainer {
         String dataSha = sha256(train, dev);
         TagConfig cfg = config;
         TrainingRun.Recorded run = null;
+        FineTune from = source;
         if (resume) {
             run = TrainingRun.resume(out, TagModel.TASK, dataSha);
+            from = run.source();
             TagConfig saved = TagConfig.fromJson(run.config());
             cfg =
                     saved.with(
@@ -102,6 +120,11 @@ public final class TagTrainer {
                                                 new String(Character.toChars(cp)), 1L, Long::sum));
             }
         }
+        if (from != null && vectors != null) {
+            throw new IllegalArgumentException(
+                    "--vectors and --init-from do not go together: a fine-tuned model keeps its"
+                            + " embeddings (new words of --extend-vocab start at random).");
+        }
         WordVectors wv = null;
         if (vectors != null) {
             int[] seen = {0};
@@ -123,14 +146,45 @@ public final class TagTrainer {
                 vocabCounts.putIfAbsent(w, 0L);
             }
         }
-        Vocabulary vocab = buildVocabulary(vocabCounts);
-        Vocabulary chars = Vocabulary.build(charCounts, 1, 0);
-        List<String> tags = new ArrayList<>(tagSet);
+        TagModel start = from == null ? null : TagModel.load(from.dir());
+        Vocabulary vocab;
+        Vocabulary chars;
+        List<String> tags;
+        if (start == null) {
+            vocab = buildVocabulary(vocabCounts);
+            chars = Vocabulary.build(charCounts, 1, 0);
+            tags = new ArrayList<>(tagSet);
+        } else {
+            vocab = from.vocabulary(start.words(), wordCounts, 1);
+            chars = from.vocabulary(start.chars(), charCounts, 1);
+            tags = start.tags();
+            if (!tags.containsAll(tagSet)) {
+                TreeSet<String> extra = new TreeSet<>(tagSet);
+                extra.removeAll(tags);
+                start.close();
+                throw new IllegalArgumentException(
+                        "--init-from "
+                                + from.dir()
+                                + ": the training data has tags the model lacks: "
+                                + extra
+                                + " (it has "
+                                + tags
+                                + ").");
+            }
+        }
         if (!resume) {
-            run = new TrainingRun.Recorded(TagModel.TASK, cfg.toJson(), dataSha, command);
+            run = new TrainingRun.Recorded(TagModel.TASK, cfg.toJson(), dataSha, command, from);
             TrainingRun.begin(out, run);
         }
         try (TagModel model = TagModel.create(cfg, vocab, chars, tags)) {
+            if (start != null) {
+                try (start) {
+                    Map<Long, Long> grown = new HashMap<>();
+                    grown.put((long) start.words().size(), (long) vocab.size());
+                    grown.put((long) start.chars().size(), (long) chars.size());
+                    from.copyWeights(start.parameters(), model.parameters(), grown);
+                }
+            }
             String coverage = "";
             if (wv != null) {
                 Aligned aligned =
@@ -160,6 +214,9 @@ public final class TagTrainer {
             data.addProperty("vectors", vectors == null ? "" : vectors.toString());
             data.addProperty("coverage", coverage);
             data.addProperty("scheme_repairs", repairs);
+            if (from != null) {
+                data.add("init_from", from.toJson());
+            }
             TagConfig saved = cfg;
             String recorded = run.command();
             boolean f1 = cfg.validMetric().equals("f1");
@@ -183,7 +240,8 @@ public final class TagTrainer {
                                             data,
                                             metrics,
                                             recorded));
-            TrainingLoop.Result r = TrainingRun.train(task, cfg.training(), out, listener, resume);
+            TrainingLoop.Result r =
+                    TrainingRun.train(task, cfg.training(), out, listener, resume, from);
             return new Result(r, vocab.size(), tags.size(), repairs, coverage);
         }
     }

@@ -15,6 +15,7 @@ import org.seqlab.corpora.TextLines;
 import org.seqlab.io.AtomicFiles;
 import org.seqlab.seq2seq.AttentionType;
 import org.seqlab.seq2seq.CellType;
+import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.ModelPaths;
@@ -282,6 +283,14 @@ public final class TranslateCommand implements Callable<Integer> {
                             training.batch(),
                             validMetric.toLowerCase(Locale.ROOT),
                             training.config());
+            FineTune source = training.fineTune(TranslateModel.TASK);
+            config =
+                    training.adopt(
+                            source,
+                            config,
+                            TranslateConfig::toJson,
+                            TranslateConfig::fromJson,
+                            TranslateConfig.ARCHITECTURE);
             ParallelReadOptions options =
                     ParallelReadOptions.defaults().withReverse(reverse).withSkipBad(skipBad);
             ParallelCorpus trainData = ParallelReader.read(train, options.withDedupe(dedupe));
@@ -290,6 +299,7 @@ public final class TranslateCommand implements Callable<Integer> {
             try (ProgressReporter progress = ProgressReporter.forStderr()) {
                 TranslateTrainer.Result r =
                         new TranslateTrainer(config, progress)
+                                .initFrom(source)
                                 .train(
                                         trainData,
                                         devData,

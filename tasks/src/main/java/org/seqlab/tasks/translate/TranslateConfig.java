@@ -1,6 +1,7 @@
 package org.seqlab.tasks.translate;
 
 import com.google.gson.JsonObject;
+import java.util.List;
 import org.seqlab.io.JsonRecords;
 import org.seqlab.io.SettingException;
 import org.seqlab.seq2seq.AttentionType;
@@ -48,6 +49,21 @@ public record TranslateConfig(
         int batch,
         String validMetric,
         @JsonRecords.Inline TrainingConfig training) {
+
+    /** The keys of the architecture, which a fine-tuned model keeps from its source. */
+    public static final List<String> ARCHITECTURE =
+            List.of(
+                    "bpe_merges",
+                    "joint_bpe",
+                    "cell",
+                    "attention",
+                    "embedding",
+                    "encoder_hidden",
+                    "encoder_layers",
+                    "hidden",
+                    "decoder_layers",
+                    "input_feeding",
+                    "tied");
 
     /** Validates every field with a message naming the bad value. */
     public TranslateConfig {

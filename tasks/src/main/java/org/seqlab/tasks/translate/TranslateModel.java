@@ -290,6 +290,14 @@ public final class TranslateModel implements AutoCloseable {
         return decoder;
     }
 
+    BpeTokenizer sourceBpe() {
+        return source.bpe();
+    }
+
+    BpeTokenizer targetBpe() {
+        return target.bpe();
+    }
+
     Vocabulary sourceVocabulary() {
         return source.vocabulary();
     }

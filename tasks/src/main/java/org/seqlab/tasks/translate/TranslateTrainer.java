@@ -12,6 +12,7 @@ import org.seqlab.corpora.ParallelCorpus;
 import org.seqlab.corpora.SentencePair;
 import org.seqlab.eval.Bleu;
 import org.seqlab.io.DataDigest;
+import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.ModelManifest;
 import org.seqlab.seq2seq.TrainingListener;
 import org.seqlab.seq2seq.TrainingLoop;
@@ -29,10 +30,26 @@ public final class TranslateTrainer {
     private final TranslateConfig config;
     private final TrainingListener listener;
 
+    private final FineTune source;
+
     /** Creates a trainer with the given settings and progress listener (may be null). */
     public TranslateTrainer(TranslateConfig config, TrainingListener listener) {
+        this(config, listener, null);
+    }
+
+    private TranslateTrainer(TranslateConfig config, TrainingListener listener, FineTune source) {
         this.config = config;
         this.listener = listener;
+        this.source = source;
+    }
+
+    /**
+     * Returns a trainer that starts from {@code source}'s weights, BPE merges and vocabularies
+     * (null: from fresh weights); {@code config} must already hold the source's architecture
+     * ({@link FineTune#adopt}).
+     */
+    public TranslateTrainer initFrom(FineTune source) {
+        return new TranslateTrainer(config, listener, source);
     }
 
     /** What a run produced. */
@@ -61,8 +78,10 @@ public final class TranslateTrainer {
         String dataSha = sha256(train, dev);
         TranslateConfig cfg = config;
         TrainingRun.Recorded run = null;
+        FineTune from = source;
         if (resume) {
             run = TrainingRun.resume(out, TranslateModel.TASK, dataSha);
+            from = run.source();
             TranslateConfig saved = TranslateConfig.fromJson(run.config());
             cfg = saved.with(saved.training().withMaxTime(config.training().maxTime()));
         } else {
@@ -71,7 +90,11 @@ public final class TranslateTrainer {
         Engine.getInstance().setRandomSeed((int) cfg.seed());
         BpeTokenizer sourceBpe;
         BpeTokenizer targetBpe;
-        if (cfg.jointBpe()) {
+        TranslateModel start = from == null ? null : TranslateModel.load(from.dir());
+        if (start != null) {
+            sourceBpe = start.sourceBpe();
+            targetBpe = start.targetBpe();
+        } else if (cfg.jointBpe()) {
             sourceBpe = BpeTokenizer.learn(join(train.sources(), train.targets()), cfg.bpeMerges());
             targetBpe = sourceBpe;
         } else {
@@ -91,14 +114,30 @@ public final class TranslateTrainer {
                 tgtPieces.get(i).forEach(p -> tgtCounts.merge(p, 1L, Long::sum));
             }
         }
-        Vocabulary sourceVocab = Vocabulary.build(srcCounts, 1, 0);
-        Vocabulary targetVocab = Vocabulary.build(tgtCounts, 1, 0);
+        Vocabulary sourceVocab =
+                start == null
+                        ? Vocabulary.build(srcCounts, 1, 0)
+                        : from.vocabulary(start.sourceVocabulary(), srcCounts, 1);
+        Vocabulary targetVocab =
+                start == null
+                        ? Vocabulary.build(tgtCounts, 1, 0)
+                        : from.vocabulary(start.targetVocabulary(), tgtCounts, 1);
         if (!resume) {
-            run = new TrainingRun.Recorded(TranslateModel.TASK, cfg.toJson(), dataSha, command);
+            run =
+                    new TrainingRun.Recorded(
+                            TranslateModel.TASK, cfg.toJson(), dataSha, command, from);
             TrainingRun.begin(out, run);
         }
         try (TranslateModel model =
                 TranslateModel.create(cfg, sourceBpe, sourceVocab, targetBpe, targetVocab)) {
+            if (start != null) {
+                try (start) {
+                    Map<Long, Long> grown = new HashMap<>();
+                    grown.put((long) start.sourceVocabulary().size(), (long) sourceVocab.size());
+                    grown.put((long) start.targetVocabulary().size(), (long) targetVocab.size());
+                    from.copyWeights(start.parameters(), model.parameters(), grown);
+                }
+            }
             int[][] sources = new int[kept.size()][];
             int[][] targets = new int[kept.size()][];
             for (int k = 0; k < kept.size(); k++) {
@@ -121,6 +160,9 @@ public final class TranslateTrainer {
             data.addProperty("dev_pairs", dev.pairs().size());
             data.addProperty("source_vocabulary", sourceVocab.size());
             data.addProperty("target_vocabulary", targetVocab.size());
+            if (from != null) {
+                data.add("init_from", from.toJson());
+            }
             TranslateConfig saved = cfg;
             String recorded = run.command();
             TranslateTrainingTask task =
@@ -146,7 +188,8 @@ public final class TranslateTrainer {
                                             data,
                                             metrics,
                                             recorded));
-            TrainingLoop.Result r = TrainingRun.train(task, cfg.training(), out, listener, resume);
+            TrainingLoop.Result r =
+                    TrainingRun.train(task, cfg.training(), out, listener, resume, from);
             return new Result(r, sourceVocab.size(), targetVocab.size(), kept.size());
         }
     }

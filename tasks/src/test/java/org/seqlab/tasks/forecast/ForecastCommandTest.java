@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.tasks.cli.CellRuns;
 import org.seqlab.tasks.cli.CliRun;
+import org.seqlab.tasks.cli.InitFromRuns;
 
 /** CLI tests: train a tiny forecaster once, then evaluate, predict and feed it bad input. */
 class ForecastCommandTest {
@@ -46,6 +47,34 @@ class ForecastCommandTest {
         assertEquals(0.8, metrics.get("valid_coverage").getAsDouble(), 0.05, metrics.toString());
         assertTrue(metrics.has("valid_coverage_uncalibrated"), metrics.toString());
         assertTrue(Files.isRegularFile(model.resolve(IntervalCalibration.FILE)));
+    }
+
+    @Test
+    void fineTunesFromATrainedModel() throws IOException {
+        Path out = dir.resolve("fine-tuned");
+        InitFromRuns.sameAsSource(
+                model,
+                out,
+                TinySeries.trainArgs(data, out, "--features", "temp", "--lags", "7,14"),
+                m ->
+                        new String[] {
+                            "forecast",
+                            "eval",
+                            "--model",
+                            m.toString(),
+                            "--data",
+                            data.toString(),
+                            "--from",
+                            "2020-06-01",
+                            "--horizon",
+                            "7",
+                            "--stride",
+                            "7",
+                            "--json"
+                        },
+                "mae",
+                "--hidden",
+                "7");
     }
 
     @ParameterizedTest

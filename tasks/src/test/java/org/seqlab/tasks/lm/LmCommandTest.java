@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.tasks.cli.CellRuns;
 import org.seqlab.tasks.cli.CliRun;
+import org.seqlab.tasks.cli.InitFromRuns;
 
 /** CLI smoke test: train one epoch on a few KB, evaluate, generate; then each bad input. */
 class LmCommandTest {
@@ -33,6 +35,53 @@ class LmCommandTest {
         CliRun r = CliRun.run(TinyCorpus.tinyTrainArgs(corpus, model));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("stopped: completed after 1 epochs"), r.out());
+    }
+
+    @Test
+    void extendVocabAppendsTheNewDataCharactersAfterTheModels() throws IOException {
+        Path other = dir.resolve("other.txt");
+        Files.writeString(
+                other, "Zebra quartz 0123456789 {}\n".repeat(20) + TinyCorpus.text(200, 5));
+        Path out = dir.resolve("extended");
+        CliRun r =
+                CliRun.run(
+                        TinyCorpus.tinyTrainArgs(
+                                other, out, "--init-from", model.toString(), "--extend-vocab"));
+        assertEquals(0, r.code(), r.err());
+        List<String> before = Files.readAllLines(model.resolve("vocab.txt"));
+        List<String> after = Files.readAllLines(out.resolve("vocab.txt"));
+        // line 1 is the header with the size; the entries keep their lines (ids)
+        assertEquals(before.subList(1, before.size()), after.subList(1, before.size()));
+        assertTrue(after.containsAll(List.of("Z", "q", "0", "{")), after.toString());
+        CliRun kept =
+                CliRun.run(
+                        TinyCorpus.tinyTrainArgs(
+                                other, dir.resolve("kept"), "--init-from", model.toString()));
+        assertEquals(0, kept.code(), kept.err());
+        assertEquals(before, Files.readAllLines(dir.resolve("kept").resolve("vocab.txt")));
+        assertTrue(after.size() > before.size() + 10, after.size() + " vs " + before.size());
+    }
+
+    @Test
+    void fineTunesFromATrainedModel() throws IOException {
+        Path out = dir.resolve("fine-tuned");
+        InitFromRuns.sameAsSource(
+                model,
+                out,
+                TinyCorpus.tinyTrainArgs(corpus, out),
+                m ->
+                        new String[] {
+                            "lm",
+                            "eval",
+                            "--model",
+                            m.toString(),
+                            "--corpus",
+                            corpus.toString(),
+                            "--json"
+                        },
+                "loss_nats",
+                "--hidden",
+                "7");
     }
 
     @ParameterizedTest

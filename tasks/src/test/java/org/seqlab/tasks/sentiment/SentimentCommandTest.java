@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.tasks.cli.CellRuns;
 import org.seqlab.tasks.cli.CliRun;
+import org.seqlab.tasks.cli.InitFromRuns;
 
 /**
  * CLI tests: train on a tiny JSONL set; score, explain and evaluate with the committed reference
@@ -44,6 +45,22 @@ class SentimentCommandTest {
         CliRun r = CliRun.run(TinyReviews.trainArgs(data, model));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("best dev accuracy"), r.out());
+    }
+
+    @Test
+    void fineTunesFromATrainedModel() throws IOException {
+        Path out = dir.resolve("fine-tuned");
+        InitFromRuns.sameAsSource(
+                model,
+                out,
+                TinyReviews.trainArgs(data, out, "--epochs", "1"),
+                m ->
+                        new String[] {
+                            "sentiment", "score", "--model", m.toString(), "--json", "a great film"
+                        },
+                "scores.pos",
+                "--hidden",
+                "7");
     }
 
     @ParameterizedTest

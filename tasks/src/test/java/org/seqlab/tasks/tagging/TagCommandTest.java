@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.tasks.cli.CellRuns;
 import org.seqlab.tasks.cli.CliRun;
+import org.seqlab.tasks.cli.InitFromRuns;
 
 /** CLI tests: train a tiny POS tagger and a tiny CRF entity tagger once, then use them. */
 class TagCommandTest {
@@ -50,6 +51,28 @@ class TagCommandTest {
                                 "-1"));
         assertEquals(0, n.code(), n.err());
         assertTrue(n.out().contains("best dev f1"), n.out());
+    }
+
+    @Test
+    void fineTunesFromATrainedModel() throws IOException {
+        Path out = dir.resolve("fine-tuned");
+        InitFromRuns.sameAsSource(
+                pos,
+                out,
+                TinyTagged.trainArgs(posData, "conllu", out, "--epochs", "1"),
+                m ->
+                        new String[] {
+                            "tag",
+                            "eval",
+                            "--model",
+                            m.toString(),
+                            "--data",
+                            posData.toString(),
+                            "--json"
+                        },
+                "accuracy",
+                "--hidden",
+                "7");
     }
 
     @ParameterizedTest

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.tasks.cli.CellRuns;
 import org.seqlab.tasks.cli.CliRun;
+import org.seqlab.tasks.cli.InitFromRuns;
 
 /** CLI tests: train a tiny translator once, then evaluate, translate and feed it bad input. */
 class TranslateCommandTest {
@@ -33,6 +34,28 @@ class TranslateCommandTest {
         CliRun r = CliRun.run(TinyPairs.trainArgs(data, model));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("best dev bleu"), r.out());
+    }
+
+    @Test
+    void fineTunesFromATrainedModel() throws IOException {
+        Path out = dir.resolve("fine-tuned");
+        InitFromRuns.sameAsSource(
+                model,
+                out,
+                TinyPairs.trainArgs(data, out),
+                m ->
+                        new String[] {
+                            "translate",
+                            "eval",
+                            "--model",
+                            m.toString(),
+                            "--data",
+                            data.toString(),
+                            "--json"
+                        },
+                "chrf",
+                "--encoder-hidden",
+                "5");
     }
 
     @ParameterizedTest
