@@ -1,10 +1,7 @@
 package org.seqlab.seq2seq;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 
 /**
  * The LSTM with diagonal peephole connections (Gers and Schmidhuber 2000; Graves 2013), whose gates
@@ -53,7 +50,7 @@ public final class PeepholeLstm {
     /**
      * Runs a stack of peephole LSTM layers over whole sequences, as libtorch's LSTM would: same
      * argument layout, same state layout, inter-layer dropout (not after the last layer), and for a
-     * bidirectional stack a reverse direction over the whole time axis.
+     * bidirectional stack a reverse direction over the whole time axis ({@link Unrolled}).
      *
      * @param input {@code (B, T, I)}
      * @param h0 {@code (layers * directions, B, H)}
@@ -72,56 +69,22 @@ public final class PeepholeLstm {
             float dropout,
             boolean training,
             boolean bidirectional) {
-        int directions = bidirectional ? 2 : 1;
-        NDArray x = input;
-        NDList hs = new NDList();
-        NDList cs = new NDList();
-        for (int k = 0; k < layers; k++) {
-            if (k > 0 && training && dropout > 0) {
-                x = Dropout.dropout(x, dropout, true).singletonOrThrow();
-            }
-            NDList outputs = new NDList(directions);
-            for (int d = 0; d < directions; d++) {
-                int j = k * directions + d;
-                NDArray in = d == 1 ? x.flip(1) : x;
-                NDList r =
-                        layer(
-                                in,
-                                h0.get(j),
-                                c0.get(j),
-                                weights.subNDList(4 * j, 4 * j + 4),
-                                peepholes.get(j));
-                outputs.add(d == 1 ? r.get(0).flip(1) : r.get(0));
-                hs.add(r.get(1));
-                cs.add(r.get(2));
-            }
-            x = directions == 1 ? outputs.get(0) : outputs.get(0).concat(outputs.get(1), 2);
-        }
-        return new NDList(x, NDArrays.stack(hs, 0), NDArrays.stack(cs, 0));
+        return Unrolled.forward(
+                CellType.LSTM_PEEPHOLE,
+                input,
+                h0,
+                c0,
+                weights,
+                peepholes,
+                layers,
+                dropout,
+                training,
+                bidirectional,
+                "peephole");
     }
 
     /** Splits a {@code (3H)} peephole vector into {@code w_ci, w_cf, w_co}. */
     static NDList split(NDArray peephole) {
         return peephole.split(3, 0);
-    }
-
-    private static NDList layer(NDArray x, NDArray h, NDArray c, NDList w, NDArray peephole) {
-        long steps = x.getShape().get(1);
-        NDArray inputs =
-                Linear.linear(x, w.get(0), w.get(2).add(w.get(3))).singletonOrThrow(); // (B,T,4H)
-        NDArray recurrent = w.get(1).transpose();
-        NDList peepholes = split(peephole);
-        // One split, not an index per step: the backward pass of split is one concatenation,
-        // while each indexed step's would scatter into a zero array the size of the whole window.
-        NDList perStep = inputs.split(steps, 1);
-        NDList outputs = new NDList(Math.toIntExact(steps));
-        for (int t = 0; t < steps; t++) {
-            NDArray z = perStep.get(t).squeeze(1).add(h.matMul(recurrent));
-            NDList next = step(z, c, peepholes);
-            h = next.get(0);
-            c = next.get(1);
-            outputs.add(h);
-        }
-        return new NDList(NDArrays.stack(outputs, 1), h, c);
     }
 }

@@ -21,6 +21,7 @@ import ai.djl.ndarray.types.Shape;
 public final class RecurrentStack {
 
     private final CellType cell;
+    private final String prefix;
     private final int inputSize;
     private final int hidden;
     private final int layers;
@@ -59,6 +60,7 @@ public final class RecurrentStack {
             throw new IllegalArgumentException("Dropout must be in [0, 1); got " + dropout + ".");
         }
         this.cell = cell;
+        this.prefix = prefix;
         this.inputSize = inputSize;
         this.hidden = hidden;
         this.layers = layers;
@@ -121,49 +123,48 @@ public final class RecurrentStack {
         }
         RecurrentState s =
                 state != null ? state : zeroState(input.getManager(), input.getShape().get(0));
-        NDList out =
-                switch (cell) {
-                    case LSTM ->
-                            FusedKernels.lstm(
-                                    input,
-                                    s.hidden(),
-                                    s.cell(),
-                                    weights,
-                                    layers,
-                                    dropout,
-                                    training,
-                                    bidirectional);
-                    case LSTM_PEEPHOLE ->
-                            PeepholeLstm.forward(
-                                    input,
-                                    s.hidden(),
-                                    s.cell(),
-                                    weights,
-                                    peepholes,
-                                    layers,
-                                    dropout,
-                                    training,
-                                    bidirectional);
-                    case GRU ->
-                            FusedKernels.gru(
-                                    input,
-                                    s.hidden(),
-                                    weights,
-                                    layers,
-                                    dropout,
-                                    training,
-                                    bidirectional);
-                    case RNN_TANH, RNN_RELU ->
-                            FusedKernels.rnn(
-                                    input,
-                                    s.hidden(),
-                                    weights,
-                                    cell == CellType.RNN_RELU,
-                                    layers,
-                                    dropout,
-                                    training,
-                                    bidirectional);
-                };
+        NDList out;
+        if (!cell.fused() || GradientProbes.active() != null) {
+            out =
+                    Unrolled.forward(
+                            cell,
+                            input,
+                            s.hidden(),
+                            s.cell(),
+                            weights,
+                            peepholes,
+                            layers,
+                            dropout,
+                            training,
+                            bidirectional,
+                            prefix);
+        } else if (cell == CellType.LSTM) {
+            out =
+                    FusedKernels.lstm(
+                            input,
+                            s.hidden(),
+                            s.cell(),
+                            weights,
+                            layers,
+                            dropout,
+                            training,
+                            bidirectional);
+        } else if (cell == CellType.GRU) {
+            out =
+                    FusedKernels.gru(
+                            input, s.hidden(), weights, layers, dropout, training, bidirectional);
+        } else {
+            out =
+                    FusedKernels.rnn(
+                            input,
+                            s.hidden(),
+                            weights,
+                            cell == CellType.RNN_RELU,
+                            layers,
+                            dropout,
+                            training,
+                            bidirectional);
+        }
         return new Output(
                 out.get(0),
                 new RecurrentState(out.get(1), cell.hasCellState() ? out.get(2) : null));

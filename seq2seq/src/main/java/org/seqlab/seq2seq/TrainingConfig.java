@@ -29,6 +29,8 @@ import org.seqlab.io.SettingException;
  *     that reason
  * @param validEvery also validate every this many updates inside an epoch (logged, and kept as the
  *     best model when better; the schedule still counts epochs); 0 validates at epoch ends only
+ * @param diagnosticsEvery record gradient diagnostics every this many updates ({@code
+ *     diagnostics.jsonl} and charts beside the model, see {@code Diagnostics}); 0 records none
  */
 public record TrainingConfig(
         int epochs,
@@ -43,7 +45,8 @@ public record TrainingConfig(
         long seed,
         @JsonRecords.Optional("0") float average,
         @JsonRecords.Optional("0") int stopAfter,
-        @JsonRecords.Optional("0") int validEvery) {
+        @JsonRecords.Optional("0") int validEvery,
+        @JsonRecords.Optional("0") int diagnosticsEvery) {
 
     /** Creates settings that validate at epoch ends only. */
     public TrainingConfig(
@@ -72,6 +75,7 @@ public record TrainingConfig(
                 seed,
                 average,
                 stopAfter,
+                0,
                 0);
     }
 
@@ -113,6 +117,11 @@ public record TrainingConfig(
             throw new SettingException(
                     "stop_after", "must be 0 (never) or at least 1; got " + stopAfter + ".");
         }
+        if (diagnosticsEvery < 0) {
+            throw new SettingException(
+                    "diagnostics_every",
+                    "must be 0 (none) or at least 1; got " + diagnosticsEvery + ".");
+        }
         if (validEvery < 0) {
             throw new SettingException(
                     "valid_every",
@@ -135,7 +144,8 @@ public record TrainingConfig(
                 seed,
                 average,
                 stopAfter,
-                validEvery);
+                validEvery,
+                diagnosticsEvery);
     }
 
     /** Returns the configuration as JSON (keys as in manifests: {@code lr}, {@code max_time_s}). */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.seqlab.eval.EpochRecord;
 import org.seqlab.eval.TrainingLog;
 import org.seqlab.eval.ValidationMetric;
@@ -68,6 +69,7 @@ public final class TrainingLoop {
     private final Path log;
     private WeightAverage average;
     private AdamOptimizer adam;
+    private Diagnostics diagnostics;
 
     /** Creates a loop that keeps its checkpoint and log in {@code runDir}. */
     public TrainingLoop(
@@ -102,12 +104,17 @@ public final class TrainingLoop {
                         config.average() > 0 ? new WeightAverage(params, config.average()) : null) {
             adam = opt;
             average = avg;
+            diagnostics =
+                    config.diagnosticsEvery() > 0
+                            ? new Diagnostics(runDir, config.diagnosticsEvery(), config.clipNorm())
+                            : null;
             RunState s = new RunState(start(resume, params));
             listener.onStart(TrainingLog.read(log));
             return loop(s, params);
         } finally {
             adam = null;
             average = null;
+            diagnostics = null;
         }
     }
 
@@ -121,6 +128,7 @@ public final class TrainingLoop {
                                 + " output directory.");
             }
             Files.deleteIfExists(log);
+            Files.deleteIfExists(runDir.resolve(Diagnostics.FILE));
             return Checkpoint.Position.start(config.learningRate());
         }
         if (found == null) {
@@ -261,20 +269,31 @@ public final class TrainingLoop {
             engine.setRandomSeed((int) mix(config.seed(), s.global));
             double loss;
             long tokens;
-            try (NDManager sm = params.manager().newSubManager();
-                    GradientCollector gc = engine.newGradientCollector()) {
-                TrainingTask.StepLoss out = task.forward(sm, s.epoch, s.step);
-                loss = out.loss().getFloat();
-                tokens = out.tokens();
-                if (!Double.isFinite(loss)) {
-                    throw diverged("loss", loss, s);
+            boolean diagnose = diagnostics != null && diagnostics.due(s.global);
+            try (GradientProbes probes = diagnose ? GradientProbes.open(params.manager()) : null) {
+                try (NDManager sm = params.manager().newSubManager();
+                        GradientCollector gc = engine.newGradientCollector()) {
+                    TrainingTask.StepLoss out = task.forward(sm, s.epoch, s.step);
+                    loss = out.loss().getFloat();
+                    tokens = out.tokens();
+                    if (!Double.isFinite(loss)) {
+                        throw diverged("loss", loss, s);
+                    }
+                    gc.backward(out.loss());
                 }
-                gc.backward(out.loss());
-            }
-            task.beforeUpdate(s.epoch);
-            double norm = GradientClipping.clipGlobalNorm(params, config.clipNorm());
-            if (!Double.isFinite(norm)) {
-                throw diverged("gradient norm", norm, s);
+                task.beforeUpdate(s.epoch);
+                Map<String, Double> layers = diagnose ? Diagnostics.layerNorms(params) : null;
+                double norm = GradientClipping.clipGlobalNorm(params, config.clipNorm());
+                if (!Double.isFinite(norm)) {
+                    throw diverged("gradient norm", norm, s);
+                }
+                if (diagnostics != null) {
+                    diagnostics.count(norm);
+                    if (diagnose) {
+                        diagnostics.record(
+                                s.epoch + 1, s.global + 1, loss, norm, layers, probes.norms());
+                    }
+                }
             }
             adam.step(s.lr);
             s.global++;
@@ -354,6 +373,9 @@ public final class TrainingLoop {
     private StopReason endEpoch(RunState s, NamedParameters params, boolean partial)
             throws IOException {
         validateAndLog(s, partial);
+        if (diagnostics != null) {
+            diagnostics.draw();
+        }
         ValidationMetric metric = task.metric();
         boolean improved = s.improvedThisEpoch; // by this or an earlier validation of the epoch
         s.improvedThisEpoch = false;

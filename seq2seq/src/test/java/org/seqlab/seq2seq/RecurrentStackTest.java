@@ -3,6 +3,7 @@ package org.seqlab.seq2seq;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -193,6 +194,43 @@ class RecurrentStackTest {
             if (cell.hasCellState()) {
                 assertArrayEquals(
                         whole.state().cell().toFloatArray(), state.cell().toFloatArray(), 1e-5f);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCellBothWays")
+    void probesLeaveTheOutputsAsTheyAreAndMeasureDlDh(CellType cell, boolean bidirectional) {
+        NamedParameters params = new NamedParameters(manager, 4);
+        RecurrentStack stack = new RecurrentStack(params, "rnn", cell, IN, H, 2, bidirectional, 0);
+        NamedParameters data = new NamedParameters(manager, 9);
+        NDArray x = data.uniform("x", new Shape(B, 5, IN), 1);
+        float[] fused = stack.forward(x, null, false).sequence().toFloatArray();
+        NDArray r = data.uniform("r", new Shape(B, H * stack.directions()), 1);
+        try (GradientProbes probes = GradientProbes.open(manager);
+                ai.djl.training.GradientCollector gc =
+                        ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            NDArray out = stack.forward(x, null, false).sequence();
+            assertArrayEquals(fused, out.toFloatArray(), 1e-5f);
+            // The loss reads the top layer's output at step 2 only.
+            gc.backward(out.get(":, 2, :").mul(r).sum());
+            java.util.Map<String, double[]> norms = probes.norms();
+            String top = "rnn.l1";
+            assertEquals(bidirectional ? 4 : 2, norms.size(), norms.keySet().toString());
+            double[] forward = norms.get(top);
+            assertEquals(5, forward.length);
+            // dL/dh_2 of the top forward layer is r's forward half; later steps do not reach back.
+            double expected = Math.sqrt(r.get(":, 0:" + H).square().sum().getFloat());
+            assertEquals(expected, forward[2], 1e-4);
+            assertEquals(0, forward[3], 0);
+            assertEquals(0, forward[4], 0);
+            if (cell != CellType.RNN_RELU) { // a rectifier may stop a gradient dead
+                assertTrue(norms.get("rnn.l0")[0] > 0, "the loss reaches layer 0's first step");
+            }
+            if (bidirectional) {
+                double[] reverse = norms.get(top + ".reverse");
+                assertEquals(0, reverse[0] + reverse[1], 0, "the reverse layer reads 4..0");
+                assertTrue(reverse[4] > 0);
             }
         }
     }

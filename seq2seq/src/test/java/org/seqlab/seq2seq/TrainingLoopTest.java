@@ -138,7 +138,7 @@ class TrainingLoopTest {
         // than the best but the epoch improved, so the learning rate must not decay for epoch 3.
         Scripted task = new Scripted(new float[] {1, 1, 1, 1}, 0.9, 0.5, 0.4, 0.45, 0.3, 0.35);
         TrainingConfig cfg =
-                new TrainingConfig(3, 0.1f, 0, 0, 0.5f, 0, 0.01f, null, 100, 7, 0, 0, 2);
+                new TrainingConfig(3, 0.1f, 0, 0, 0.5f, 0, 0.01f, null, 100, 7, 0, 0, 2, 0);
         TrainingLoop.Result r = new TrainingLoop(task, cfg, dir, null).run(false);
         assertEquals(List.of(0.9, 0.5, 0.4, 0.3), task.savedBest);
         assertEquals(0.3, r.bestValid());
@@ -152,7 +152,7 @@ class TrainingLoopTest {
         assertEquals(0.1, log.get(4).learningRate(), 1e-6, "an improving epoch keeps its rate");
         assertThrows(
                 org.seqlab.io.SettingException.class,
-                () -> new TrainingConfig(2, 0.1f, 0, 0, 0.5f, 0, 0.01f, null, 100, 7, 0, 0, -1));
+                () -> new TrainingConfig(2, 0.1f, 0, 0, 0.5f, 0, 0.01f, null, 100, 7, 0, 0, -1, 0));
     }
 
     @Test

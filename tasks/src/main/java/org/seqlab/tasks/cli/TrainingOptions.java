@@ -123,6 +123,19 @@ public final class TrainingOptions {
     int validEvery;
 
     @Option(
+            names = "--diagnostics",
+            arity = "0..1",
+            fallbackValue = "50",
+            defaultValue = "0",
+            paramLabel = "UPDATES",
+            description =
+                    "Record gradient diagnostics every UPDATES updates (50 when the flag has no"
+                            + " value): the gradient norm before and after clipping, per-layer norms,"
+                            + " the fraction of updates clipped, and |dL/dh_t| for each step t of the"
+                            + " window, in diagnostics.jsonl and diagnostics-*.png beside the model.")
+    int diagnostics;
+
+    @Option(
             names = "--average",
             defaultValue = "0",
             description =
@@ -271,7 +284,8 @@ public final class TrainingOptions {
                 seed,
                 average,
                 stopAfter,
-                validEvery);
+                validEvery,
+                diagnostics);
     }
 
     /**

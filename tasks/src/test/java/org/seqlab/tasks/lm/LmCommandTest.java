@@ -38,6 +38,34 @@ class LmCommandTest {
     }
 
     @Test
+    void diagnosticsRecordNormsClippingAndTheReachBackInTime() throws IOException {
+        Path out = dir.resolve("diagnosed");
+        CliRun r =
+                CliRun.run(
+                        TinyCorpus.tinyTrainArgs(
+                                corpus, out, "--diagnostics", "10", "--clip", "0.5"));
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("diagnostics.jsonl"));
+        assertTrue(lines.size() >= 3, lines.size() + " lines");
+        for (String line : lines) {
+            com.google.gson.JsonObject o =
+                    com.google.gson.JsonParser.parseString(line).getAsJsonObject();
+            double before = o.get("grad_norm").getAsDouble();
+            double after = o.get("grad_norm_clipped").getAsDouble();
+            assertEquals(Math.min(before, 0.5), after, 1e-9);
+            double fraction = o.get("clipped_fraction").getAsDouble();
+            assertTrue(fraction >= 0 && fraction <= 1, line);
+            com.google.gson.JsonObject layers = o.getAsJsonObject("layers");
+            assertTrue(layers.has("rnn.l0") && layers.has("rnn.l1") && layers.has("embedding"));
+            com.google.gson.JsonObject reach = o.getAsJsonObject("dl_dh");
+            assertEquals(16, reach.getAsJsonArray("rnn.l0").size(), "one value per step");
+            assertTrue(reach.getAsJsonArray("rnn.l1").get(15).getAsDouble() > 0, line);
+        }
+        assertTrue(Files.size(out.resolve("diagnostics-norms.png")) > 1000);
+        assertTrue(Files.size(out.resolve("diagnostics-dh.png")) > 1000);
+    }
+
+    @Test
     void extendVocabAppendsTheNewDataCharactersAfterTheModels() throws IOException {
         Path other = dir.resolve("other.txt");
         Files.writeString(
