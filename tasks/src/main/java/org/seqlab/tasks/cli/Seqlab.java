@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
             DataCommand.class,
             BenchCommand.class,
             CurvesCommand.class,
+            org.seqlab.tasks.experiment.ExperimentCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Seqlab implements Runnable {
