@@ -235,6 +235,25 @@ class RecurrentStackTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void everyCellSurvivesASaveAndLoad(
+            CellType cell, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        NamedParameters params = new NamedParameters(manager, 6);
+        RecurrentStack stack = new RecurrentStack(params, "rnn", cell, IN, H, 2, true, 0);
+        java.nio.file.Path file = dir.resolve("stack.safetensors");
+        params.save(file);
+        NamedParameters loaded = NamedParameters.forLoading(manager);
+        RecurrentStack again = new RecurrentStack(loaded, "rnn", cell, IN, H, 2, true, 0);
+        loaded.load(file);
+        assertEquals(params.names(), loaded.names());
+        NDArray x = manager.randomUniform(-1, 1, new Shape(B, 4, IN));
+        assertArrayEquals(
+                stack.forward(x, null, false).sequence().toFloatArray(),
+                again.forward(x, null, false).sequence().toFloatArray());
+    }
+
     @Test
     void rejectsBadSizesAndInputs() {
         NamedParameters params = new NamedParameters(manager, 1);
