@@ -87,6 +87,20 @@ public record FineTune(
     }
 
     /**
+     * Copies the source's tokenizer files (its BPE merges) into the new run's directory {@code
+     * out}, where the adopted tokenizer configuration names them; does nothing for a source without
+     * any.
+     */
+    public void copyTokenizerFiles(Path out) throws IOException {
+        Path merges = dir.resolve(ModelDirectory.BPE);
+        if (Files.isRegularFile(merges)) {
+            Files.createDirectories(out);
+            byte[] bytes = Files.readAllBytes(merges);
+            org.seqlab.io.AtomicFiles.write(out.resolve(ModelDirectory.BPE), o -> o.write(bytes));
+        }
+    }
+
+    /**
      * Returns the vocabulary of the fine-tuned model: the source's, or with {@link #extendVocab()}
      * the source's followed by the tokens of {@code counts} it lacks that occur at least {@code
      * minCount} times (most frequent first).

@@ -79,6 +79,9 @@ public final class LmTrainer {
             from = run.source();
         } else {
             TrainingRun.requireFresh(out);
+            if (from != null) {
+                from.copyTokenizerFiles(out);
+            }
             cfg = cfg.with(cfg.training(), ModelDirectory.copyTokenizerFiles(cfg.tokenizer(), out));
             run = new TrainingRun.Recorded(LmModel.TASK, cfg.toJson(), corpusSha, command, from);
         }

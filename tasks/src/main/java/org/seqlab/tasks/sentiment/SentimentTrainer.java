@@ -93,6 +93,9 @@ public final class SentimentTrainer {
                             saved.tokenizer());
         } else {
             TrainingRun.requireFresh(out);
+            if (from != null) {
+                from.copyTokenizerFiles(out);
+            }
         }
         Engine.getInstance().setRandomSeed((int) cfg.seed());
         if (dev == null) {

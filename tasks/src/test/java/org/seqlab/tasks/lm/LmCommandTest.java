@@ -66,6 +66,40 @@ class LmCommandTest {
     }
 
     @Test
+    void aBpeModelIsFineTunedWithItsMerges() throws IOException {
+        Path merges = dir.resolve("merges.txt");
+        CliRun learn =
+                CliRun.run(
+                        "bpe",
+                        "learn",
+                        "--corpus",
+                        corpus.toString(),
+                        "--merges",
+                        "50",
+                        "--out",
+                        merges.toString());
+        assertEquals(0, learn.code(), learn.err());
+        Path source = dir.resolve("bpe-source");
+        CliRun first =
+                CliRun.run(
+                        TinyCorpus.tinyTrainArgs(
+                                corpus, source, "--level", "word", "--tokenizer", "bpe:" + merges));
+        assertEquals(0, first.code(), first.err());
+        Path tuned = dir.resolve("bpe-tuned");
+        CliRun second =
+                CliRun.run(
+                        TinyCorpus.tinyTrainArgs(corpus, tuned, "--init-from", source.toString()));
+        assertEquals(0, second.code(), second.err());
+        assertEquals(
+                Files.readString(source.resolve("bpe-merges.txt")),
+                Files.readString(tuned.resolve("bpe-merges.txt")));
+        CliRun eval =
+                CliRun.run(
+                        "lm", "eval", "--model", tuned.toString(), "--corpus", corpus.toString());
+        assertEquals(0, eval.code(), eval.err());
+    }
+
+    @Test
     void extendVocabAppendsTheNewDataCharactersAfterTheModels() throws IOException {
         Path other = dir.resolve("other.txt");
         Files.writeString(
