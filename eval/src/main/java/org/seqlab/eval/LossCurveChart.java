@@ -14,9 +14,10 @@ import org.seqlab.io.AtomicFiles;
 /**
  * Draws the training and validation loss per epoch as a PNG chart.
  *
- * <p>The chart is 800 by 500 pixels, titled "Training loss", with the epoch on the x axis and the
- * loss in nats per token on the y axis. Rendering is headless: {@code java.awt.headless} is set to
- * {@code true} unless it was already set.
+ * <p>The chart is 800 by 500 pixels, titled "Training loss", with the epoch on the x axis (the
+ * update, when a run also validated inside epochs) and the loss in nats per token on the y axis.
+ * Rendering is headless: {@code java.awt.headless} is set to {@code true} unless it was already
+ * set.
  */
 public final class LossCurveChart {
 
@@ -48,13 +49,15 @@ public final class LossCurveChart {
         List<Double> trainY = new ArrayList<>();
         List<Double> validX = new ArrayList<>();
         List<Double> validY = new ArrayList<>();
+        boolean byUpdate = byUpdate(records);
         for (EpochRecord r : records) {
+            double x = byUpdate ? r.step() : r.epoch();
             if (Double.isFinite(r.trainLoss())) {
-                trainX.add((double) r.epoch());
+                trainX.add(x);
                 trainY.add(r.trainLoss());
             }
             if (Double.isFinite(r.valid())) {
-                validX.add((double) r.epoch());
+                validX.add(x);
                 validY.add(r.valid());
             }
         }
@@ -68,8 +71,17 @@ public final class LossCurveChart {
             System.setProperty("java.awt.headless", "true");
         }
         String metric = records.get(records.size() - 1).metric();
-        byte[] bytes = render(trainX, trainY, validX, validY, metric);
+        byte[] bytes =
+                render(trainX, trainY, validX, validY, metric, byUpdate ? "update" : "epoch");
         AtomicFiles.write(png, out -> out.write(bytes));
+    }
+
+    /**
+     * Returns whether the x axis counts updates rather than epochs: when a run validated inside
+     * epochs (several records of one epoch), so that each point sits where it was measured.
+     */
+    static boolean byUpdate(List<EpochRecord> records) {
+        return records.stream().map(EpochRecord::epoch).distinct().count() < records.size();
     }
 
     private static byte[] render(
@@ -77,7 +89,8 @@ public final class LossCurveChart {
             List<Double> trainY,
             List<Double> validX,
             List<Double> validY,
-            String metric)
+            String metric,
+            String xTitle)
             throws IOException {
         boolean loss = metric.endsWith("loss");
         XYChart chart =
@@ -85,7 +98,7 @@ public final class LossCurveChart {
                         .width(WIDTH)
                         .height(HEIGHT)
                         .title(loss ? "Training loss" : "Training loss and validation " + metric)
-                        .xAxisTitle("epoch")
+                        .xAxisTitle(xTitle)
                         .yAxisTitle(loss ? "loss (nats/token)" : "train loss (nats)")
                         .build();
         chart.addSeries("train", trainX, trainY);

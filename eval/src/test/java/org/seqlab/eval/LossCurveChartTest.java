@@ -36,6 +36,18 @@ class LossCurveChartTest {
     }
 
     @Test
+    void validationsInsideEpochsPutUpdatesOnTheXAxis() throws IOException {
+        EpochRecord mid = new EpochRecord(1, 50, 2.0, "loss", 1.9, 1e-3, 100, 5, true);
+        EpochRecord end = new EpochRecord(1, 100, 1.8, "loss", 1.7, 1e-3, 100, 10, false);
+        EpochRecord next = new EpochRecord(2, 200, 1.6, "loss", 1.5, 1e-3, 100, 20, false);
+        assertEquals(true, LossCurveChart.byUpdate(List.of(mid, end, next)));
+        assertEquals(false, LossCurveChart.byUpdate(List.of(end, next)));
+        Path png = dir.resolve("inside.png");
+        LossCurveChart.write(List.of(mid, end, next), png);
+        assertEquals(true, Files.size(png) > 1000);
+    }
+
+    @Test
     void accuracyChartsRenderWithASecondAxis() throws IOException {
         Path png = dir.resolve("sentiment.png");
         LossCurveChart.write(
