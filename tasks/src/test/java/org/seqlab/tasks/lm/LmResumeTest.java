@@ -65,4 +65,34 @@ class LmResumeTest {
                     1e-4f);
         }
     }
+
+    @Test
+    void aKilledFineTuningRunResumesFromTheSameSourceWithItsFrozenParts(@TempDir Path dir)
+            throws Exception {
+        Path corpus = TinyCorpus.write(dir, "tiny.txt", 300);
+        Path source = dir.resolve("source");
+        CliRun s = CliRun.run(TinyCorpus.tinyTrainArgs(corpus, source));
+        assertEquals(0, s.code(), s.err());
+        String[] tune = {"--init-from", source.toString(), "--freeze", "embedding:1"};
+        Path straight = dir.resolve("straight");
+        CliRun r = CliRun.run(args(corpus, straight, tune));
+        assertEquals(0, r.code(), r.err());
+
+        Path killed = dir.resolve("killed");
+        List<String> child = new ArrayList<>(List.of(tune));
+        child.addAll(List.of("--max-time", "10m"));
+        Checkpoint.Position at =
+                ChildTraining.killAfter(
+                        killed, 4, args(corpus, killed, child.toArray(String[]::new)));
+        assertTrue(at != null && at.epoch() < 2, "killed mid-run at " + at);
+        // --resume alone: the run remembers its source and what it froze
+        CliRun resumed = CliRun.run(args(corpus, killed, "--resume"));
+        assertEquals(0, resumed.code(), resumed.err());
+        List<EpochRecord> a = TrainingLog.read(straight.resolve("training-log.jsonl"));
+        List<EpochRecord> b = TrainingLog.read(killed.resolve("training-log.jsonl"));
+        assertEquals(2, b.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(a.get(i).valid(), b.get(i).valid(), 1e-5, "epoch " + (i + 1));
+        }
+    }
 }
