@@ -3,8 +3,6 @@ package org.seqlab.tasks.forecast;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +17,6 @@ import org.seqlab.seq2seq.FineTune;
 import org.seqlab.seq2seq.TrainingLoop;
 import org.seqlab.tasks.cli.CommandLines;
 import org.seqlab.tasks.cli.ModelPaths;
-import org.seqlab.tasks.cli.OutputPaths;
 import org.seqlab.tasks.cli.ProgressReporter;
 import org.seqlab.tasks.cli.TrainingOptions;
 import picocli.CommandLine.Command;
@@ -56,58 +53,6 @@ public final class ForecastCommand implements Runnable {
     }
 
     private ForecastCommand() {}
-
-    /**
-     * Parses a time given on the command line: a date, a local date-time, or a date-time with
-     * {@code Z} or an offset (converted to UTC).
-     */
-    static LocalDateTime parseTime(String option, String text) {
-        try {
-            return TimeSeries.parseTime(text);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException(
-                    option
-                            + ": '"
-                            + text
-                            + "' is not an ISO-8601 date or date-time (e.g. 2015-08-29 or"
-                            + " 2000-08-14T00:00:00Z): "
-                            + e.getMessage()
-                            + ".",
-                    e);
-        }
-    }
-
-    /** Returns the row at {@code time}, or explains why there is none. */
-    static int row(TimeSeries s, LocalDateTime time, String text) {
-        int r = s.indexOf(time);
-        if (r >= 0) {
-            return r;
-        }
-        if (time.isBefore(s.time(0))) {
-            return -1;
-        }
-        if (time.isAfter(s.time(s.size() - 1))) {
-            throw new IllegalArgumentException(
-                    "--from "
-                            + text
-                            + " is after the end of "
-                            + s.source()
-                            + " ("
-                            + s.formatTime(s.time(s.size() - 1))
-                            + "): no origin has actual values to compare with.");
-        }
-        throw new IllegalArgumentException(
-                "--from " + text + " is not a time of a row of " + s.source() + ".");
-    }
-
-    private static void checkOutputs(Path output, Path plot) {
-        if (output != null) {
-            OutputPaths.requireFileOrAbsent("--output", output);
-        }
-        if (plot != null) {
-            OutputPaths.requireFileOrAbsent("--plot", plot);
-        }
-    }
 
     /** The defaults of {@code forecast train}'s model-dependent training flags. */
     public static final class Defaults extends TrainingOptions.Defaults {
@@ -240,32 +185,9 @@ public final class ForecastCommand implements Runnable {
                     TimeSeriesReader.read(data, new SeriesReadOptions(time, columns, fp));
             Frequency f = series.frequency();
             int period = seasonalPeriod != null ? seasonalPeriod : f.seasonalPeriod();
-            List<Integer> lagList = new ArrayList<>();
-            if (lags == null) {
-                lagList.add(period);
-            } else if (!(lags.size() == 1 && lags.get(0).equals("none"))) {
-                for (String l : lags) {
-                    try {
-                        lagList.add(Integer.parseInt(l.trim()));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(
-                                "--lags: '" + l + "' is not a whole number of steps.");
-                    }
-                }
-            }
-            List<Double> qs = new ArrayList<>();
-            String lossName = loss.toLowerCase(Locale.ROOT);
-            if (!quantiles.equals("none")) {
-                for (String q : quantiles.split(",")) {
-                    try {
-                        qs.add(Double.parseDouble(q.trim()));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(
-                                "--quantiles: '" + q + "' is not a number.");
-                    }
-                }
-                lossName = "pinball";
-            }
+            List<Integer> lagList = ForecastFlags.lags(lags, period);
+            List<Double> qs = ForecastFlags.quantiles(quantiles);
+            String lossName = qs.isEmpty() ? loss.toLowerCase(Locale.ROOT) : "pinball";
             ForecastConfig config =
                     new ForecastConfig(
                             time,
@@ -370,7 +292,7 @@ public final class ForecastCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             long t0 = System.nanoTime();
-            checkOutputs(output, plot);
+            ForecastFlags.checkOutputs(output, plot);
             try (ForecastModel m = ForecastModel.load(ModelPaths.resolve(model))) {
                 ForecastConfig c = m.config();
                 TimeSeries s = m.read(data);
@@ -380,7 +302,7 @@ public final class ForecastCommand implements Runnable {
                     throw new IllegalArgumentException(
                             "--stride must be at least 1; got " + st + ".");
                 }
-                int origin = row(s, parseTime("--from", from), from);
+                int origin = ForecastFlags.row(s, ForecastFlags.parseTime("--from", from), from);
                 if (origin < 0) {
                     throw new IllegalArgumentException(
                             "--from "
@@ -440,7 +362,7 @@ public final class ForecastCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            checkOutputs(output, plot);
+            ForecastFlags.checkOutputs(output, plot);
             try (ForecastModel m = ForecastModel.load(ModelPaths.resolve(model))) {
                 TimeSeries s = m.read(data);
                 Forecast f = m.forecast(s, horizon != null ? horizon : m.config().horizon());
