@@ -15,8 +15,9 @@ import java.util.Map;
  * forward; after the backward pass each one's gradient is {@code dL/dh_t}.
  *
  * <p>Layers are named by their stack's parameter prefix, {@code rnn.l0}, {@code enc.rnn.l0.fwd.l0},
- * with {@code .reverse} for a reverse direction; a stack run twice in one step (a decoder fed step
- * by step) gets {@code #2}, {@code #3}, ... after its name.
+ * with {@code .reverse} for a reverse direction. A stack run several times in one step (a decoder
+ * fed one token at a time) adds its probes to the same layers in the order of the runs, so that its
+ * curve spans every step it decoded.
  */
 public final class GradientProbes implements AutoCloseable {
 
@@ -24,7 +25,6 @@ public final class GradientProbes implements AutoCloseable {
 
     private final NDManager manager;
     private final Map<String, List<NDArray>> probes = new LinkedHashMap<>();
-    private final Map<String, Integer> runs = new LinkedHashMap<>();
     private final java.util.Set<String> reversed = new java.util.HashSet<>();
 
     private GradientProbes(NDManager manager) {
@@ -48,14 +48,6 @@ public final class GradientProbes implements AutoCloseable {
     /** Returns the probes open on this thread, or null. */
     static GradientProbes active() {
         return ACTIVE.get();
-    }
-
-    /**
-     * Returns the name under which a stack's run records its layers ({@code #k} after the first).
-     */
-    String run(String stack) {
-        int k = runs.merge(stack, 1, Integer::sum);
-        return k == 1 ? stack : stack + "#" + k;
     }
 
     /** Marks {@code layer} as reading time backwards: its probes come last step first. */

@@ -40,7 +40,6 @@ final class Unrolled {
             boolean bidirectional,
             String name) {
         GradientProbes probes = GradientProbes.active();
-        String run = probes == null ? name : probes.run(name);
         int directions = bidirectional ? 2 : 1;
         NDArray x = input;
         NDList hs = new NDList();
@@ -52,7 +51,7 @@ final class Unrolled {
             NDList outputs = new NDList(directions);
             for (int d = 0; d < directions; d++) {
                 int j = k * directions + d;
-                String layer = run + ".l" + k + (d == 1 ? ".reverse" : "");
+                String layer = name + ".l" + k + (d == 1 ? ".reverse" : "");
                 NDArray in = d == 1 ? x.flip(1) : x;
                 if (d == 1 && probes != null) {
                     probes.reversed(layer);
