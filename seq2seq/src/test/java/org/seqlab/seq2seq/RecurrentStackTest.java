@@ -235,6 +235,31 @@ class RecurrentStackTest {
         }
     }
 
+    @Test
+    void aStackRunOncePerTokenGetsOneCurveSpanningItsSteps() {
+        NamedParameters params = new NamedParameters(manager, 4);
+        RecurrentStack stack = new RecurrentStack(params, "dec", CellType.GRU, IN, H, 1, false, 0);
+        NamedParameters data = new NamedParameters(manager, 9);
+        NDArray x = data.uniform("x", new Shape(B, 3, IN), 1);
+        try (GradientProbes probes = GradientProbes.open(manager);
+                ai.djl.training.GradientCollector gc =
+                        ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            RecurrentState state = null;
+            NDArray last = null;
+            for (int t = 0; t < 3; t++) {
+                RecurrentStack.Output o =
+                        stack.forward(x.get(":, {}:{}, :", t, t + 1), state, false);
+                state = o.state();
+                last = o.sequence();
+            }
+            gc.backward(last.sum());
+            double[] curve = probes.norms().get("dec.l0");
+            assertEquals(1, probes.norms().size());
+            assertEquals(3, curve.length);
+            assertTrue(curve[0] > 0 && curve[2] > 0, java.util.Arrays.toString(curve));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(CellType.class)
     void everyCellSurvivesASaveAndLoad(
