@@ -1,6 +1,10 @@
 package org.seqlab.io;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -32,6 +36,21 @@ public final class DataDigest {
     public DataDigest endPart() {
         digest.update((byte) 0);
         return this;
+    }
+
+    /**
+     * Returns the SHA-256 of a file's bytes as they are on disk (no decompression), as 64
+     * lower-case hex digits.
+     */
+    public static String ofFile(Path file) throws IOException {
+        DataDigest d = new DataDigest();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                d.digest.update(buffer, 0, n);
+            }
+        }
+        return d.hex();
     }
 
     /** Returns the digest as 64 lower-case hex digits; the digest cannot be used after it. */

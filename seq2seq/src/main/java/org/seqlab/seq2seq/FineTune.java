@@ -6,15 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import org.seqlab.io.AtomicFiles;
+import org.seqlab.io.DataDigest;
 import org.seqlab.tokenizers.Vocabulary;
 
 /**
@@ -55,7 +53,7 @@ public record FineTune(
         return new FineTune(
                 dir,
                 task,
-                sha256(md.file(ModelDirectory.PARAMS)),
+                DataDigest.ofFile(md.file(ModelDirectory.PARAMS)),
                 md.manifest().config(),
                 extendVocab,
                 freeze == null ? FrozenParts.NONE : freeze);
@@ -96,7 +94,7 @@ public record FineTune(
         if (Files.isRegularFile(merges)) {
             Files.createDirectories(out);
             byte[] bytes = Files.readAllBytes(merges);
-            org.seqlab.io.AtomicFiles.write(out.resolve(ModelDirectory.BPE), o -> o.write(bytes));
+            AtomicFiles.write(out.resolve(ModelDirectory.BPE), o -> o.write(bytes));
         }
     }
 
@@ -245,19 +243,5 @@ public record FineTune(
         o.addProperty("extend_vocab", extendVocab);
         o.addProperty("freeze", freeze.toString());
         return o;
-    }
-
-    /** Returns the SHA-256 of a file, in lower-case hex. */
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -47,42 +47,6 @@ public final class PeepholeLstm {
         return new NDList(o.mul(next.tanh()), next);
     }
 
-    /**
-     * Runs a stack of peephole LSTM layers over whole sequences, as libtorch's LSTM would: same
-     * argument layout, same state layout, inter-layer dropout (not after the last layer), and for a
-     * bidirectional stack a reverse direction over the whole time axis ({@link Unrolled}).
-     *
-     * @param input {@code (B, T, I)}
-     * @param h0 {@code (layers * directions, B, H)}
-     * @param c0 {@code (layers * directions, B, H)}
-     * @param weights per layer and direction {@code w_ih, w_hh, b_ih, b_hh}
-     * @param peepholes per layer and direction one {@code (3H)} vector
-     * @return the top layer's outputs {@code (B, T, H * directions)}, the final h and c
-     */
-    static NDList forward(
-            NDArray input,
-            NDArray h0,
-            NDArray c0,
-            NDList weights,
-            NDList peepholes,
-            int layers,
-            float dropout,
-            boolean training,
-            boolean bidirectional) {
-        return Unrolled.forward(
-                CellType.LSTM_PEEPHOLE,
-                input,
-                h0,
-                c0,
-                weights,
-                peepholes,
-                layers,
-                dropout,
-                training,
-                bidirectional,
-                "peephole");
-    }
-
     /** Splits a {@code (3H)} peephole vector into {@code w_ci, w_cf, w_co}. */
     static NDList split(NDArray peephole) {
         return peephole.split(3, 0);

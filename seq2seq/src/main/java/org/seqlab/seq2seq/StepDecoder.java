@@ -113,27 +113,26 @@ public final class StepDecoder implements AutoCloseable {
         for (int k = 0; k < layers; k++) {
             NDArray h = hiddenState.get(hiddenState.getManager(), k);
             NDArray c = cellState == null ? null : cellState.get(cellState.getManager(), k);
+            // Every cell but the GRU: one product over [x, h] with [W_ih | W_hh] and b_ih + b_hh.
+            NDArray z =
+                    cell == CellType.GRU
+                            ? null
+                            : Linear.linear(x.concat(h, 1), weights[k], biases[k])
+                                    .singletonOrThrow();
             switch (cell) {
                 case LSTM -> {
-                    NDArray gates =
-                            Linear.linear(x.concat(h, 1), weights[k], biases[k]).singletonOrThrow();
-                    NDList s = FusedKernels.sigmoid(gates).split(4, 1); // i, f, (g), o
-                    NDArray g = gates.get(cellGate).tanh();
+                    NDList s = FusedKernels.sigmoid(z).split(4, 1); // i, f, (g), o
+                    NDArray g = z.get(cellGate).tanh();
                     c = s.get(1).muli(c).addi(s.get(0).muli(g));
                     x = s.get(3).muli(c.tanh());
                 }
                 case LSTM_PEEPHOLE -> {
-                    NDArray gates =
-                            Linear.linear(x.concat(h, 1), weights[k], biases[k]).singletonOrThrow();
-                    NDList next = PeepholeLstm.step(gates, c, peepholes[k]);
+                    NDList next = PeepholeLstm.step(z, c, peepholes[k]);
                     x = next.get(0);
                     c = next.get(1);
                 }
-                case RNN_TANH, RNN_RELU -> {
-                    NDArray z =
-                            Linear.linear(x.concat(h, 1), weights[k], biases[k]).singletonOrThrow();
-                    x = cell == CellType.RNN_TANH ? z.tanh() : Activation.relu(z);
-                }
+                case RNN_TANH -> x = z.tanh();
+                case RNN_RELU -> x = Activation.relu(z);
                 case GRU -> {
                     NDArray gi = Linear.linear(x, weights[k], biases[k]).singletonOrThrow();
                     NDArray gh =

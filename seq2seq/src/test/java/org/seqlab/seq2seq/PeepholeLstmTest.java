@@ -185,7 +185,19 @@ class PeepholeLstmTest {
             NDArray ry,
             NDArray rh,
             NDArray rc) {
-        NDList out = PeepholeLstm.forward(x, h0, c0, weights, peepholes, 2, 0f, false, false);
+        NDList out =
+                Unrolled.forward(
+                        CellType.LSTM_PEEPHOLE,
+                        x,
+                        h0,
+                        c0,
+                        weights,
+                        peepholes,
+                        2,
+                        0f,
+                        false,
+                        false,
+                        "peephole");
         return out.get(0).mul(ry).sum().add(out.get(1).mul(rh).sum()).add(out.get(2).mul(rc).sum());
     }
 

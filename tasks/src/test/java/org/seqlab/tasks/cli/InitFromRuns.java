@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
+import org.seqlab.io.DataDigest;
 
 /** Fine-tuning checks every task's CLI test runs ({@code --init-from}). */
 public final class InitFromRuns {
@@ -42,7 +39,9 @@ public final class InitFromRuns {
         CliRun t = CliRun.run(with(train, "--init-from", source.toString(), "--lr", "1e-9"));
         assertEquals(0, t.code(), t.err());
         JsonObject from = manifest(out).getAsJsonObject("data").getAsJsonObject("init_from");
-        assertEquals(sha256(source.resolve("model.safetensors")), from.get("sha256").getAsString());
+        assertEquals(
+                DataDigest.ofFile(source.resolve("model.safetensors")),
+                from.get("sha256").getAsString());
         double before = score(eval.apply(source), key);
         double after = score(eval.apply(out), key);
         assertEquals(before, after, 1e-4 * Math.max(1, Math.abs(before)), key);
@@ -88,15 +87,5 @@ public final class InitFromRuns {
     private static JsonObject manifest(Path dir) throws IOException {
         return JsonParser.parseString(Files.readString(dir.resolve("manifest.json")))
                 .getAsJsonObject();
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(in.readAllBytes());
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
