@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.HeatMapStyler;
@@ -50,9 +48,7 @@ public final class ConfusionMatrixChart {
                             + (m == null ? "the matrix" : "the path")
                             + " was null.");
         }
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        ChartFiles.headless();
         byte[] bytes = render(m);
         AtomicFiles.write(png, out -> out.write(bytes));
     }
@@ -93,6 +89,6 @@ public final class ConfusionMatrixChart {
         styler.setMax(max);
         styler.setPlotContentSize(1.0);
         chart.addSeries("count", predicted, gold, cells);
-        return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
+        return ChartFiles.png(chart);
     }
 }

@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.seqlab.io.AtomicFiles;
 
 /**
  * Charts of gradient diagnostics, log-scaled: values over training updates (gradient norms), and
@@ -37,9 +34,7 @@ public final class DiagnosticsChart {
             Map<String, double[]> series,
             Path png)
             throws IOException {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        ChartFiles.headless();
         XYChart chart =
                 new XYChartBuilder()
                         .width(WIDTH)
@@ -70,7 +65,6 @@ public final class DiagnosticsChart {
             throw new IllegalArgumentException(
                     "Nothing to draw in '" + title + "': no positive finite value.");
         }
-        byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
-        AtomicFiles.write(png, out -> out.write(bytes));
+        ChartFiles.writePng(chart, png);
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -67,9 +65,7 @@ public final class LossCurveChart {
                             + records.size()
                             + " records had none.");
         }
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        ChartFiles.headless();
         String metric = records.get(records.size() - 1).metric();
         byte[] bytes =
                 render(trainX, trainY, validX, validY, metric, byUpdate ? "update" : "epoch");
@@ -109,7 +105,7 @@ public final class LossCurveChart {
                 chart.setYAxisGroupTitle(1, "validation " + metric);
             }
         }
-        return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
+        return ChartFiles.png(chart);
     }
 
     /**
@@ -129,9 +125,7 @@ public final class LossCurveChart {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("A comparison needs at least one run.");
         }
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        ChartFiles.headless();
         XYChart chart =
                 new XYChartBuilder()
                         .width(WIDTH)
@@ -155,7 +149,6 @@ public final class LossCurveChart {
             }
             chart.addSeries(run.getKey(), x, y);
         }
-        byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
-        AtomicFiles.write(png, out -> out.write(bytes));
+        ChartFiles.writePng(chart, png);
     }
 }

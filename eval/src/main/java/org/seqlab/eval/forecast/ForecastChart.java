@@ -10,8 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -21,7 +19,7 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.seqlab.io.AtomicFiles;
+import org.seqlab.eval.ChartFiles;
 
 /**
  * Draws actual values, a point forecast and a forecast interval on a shared time axis as a PNG
@@ -103,9 +101,7 @@ public final class ForecastChart {
             checkLength("lower", lower, dates.size());
             checkLength("upper", upper, dates.size());
         }
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        ChartFiles.headless();
         XYChart chart =
                 new XYChartBuilder()
                         .width(WIDTH)
@@ -126,8 +122,7 @@ public final class ForecastChart {
         }
         addLine(chart, "actual", dates, actual, ACTUAL, 1f);
         addLine(chart, "forecast", dates, forecast, FORECAST, 1.5f);
-        byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
-        AtomicFiles.write(png, out -> out.write(bytes));
+        ChartFiles.writePng(chart, png);
     }
 
     private static List<Date> dates(List<LocalDateTime> times) {

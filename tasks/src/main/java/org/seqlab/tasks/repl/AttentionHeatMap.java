@@ -8,12 +8,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.jline.utils.WCWidth;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.HeatMapStyler;
-import org.seqlab.io.AtomicFiles;
+import org.seqlab.eval.ChartFiles;
 
 /**
  * Shows an attention matrix, one row of weights per target piece over the source pieces, as a
@@ -244,11 +242,8 @@ public final class AttentionHeatMap {
         if (png == null) {
             throw new IllegalArgumentException("A heat map PNG needs a path, but it was null.");
         }
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-        byte[] bytes = BitmapEncoder.getBitmapBytes(chart(), BitmapFormat.PNG);
-        AtomicFiles.write(png, out -> out.write(bytes));
+        ChartFiles.headless();
+        ChartFiles.writePng(chart(), png);
     }
 
     /**
