@@ -3,7 +3,6 @@ package org.seqlab.eval;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.seqlab.io.AtomicFiles;
 import org.seqlab.io.Json;
+import org.seqlab.io.JsonRecords;
 
 /**
  * A training log in JSON-lines format: one {@link EpochRecord} per line.
@@ -75,6 +75,8 @@ public final class TrainingLog {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return List.of();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + ": not a training log (not UTF-8 text)", e);
         }
         List<EpochRecord> records = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -135,11 +137,7 @@ public final class TrainingLog {
     }
 
     private static EpochRecord parseLine(String line) {
-        JsonElement element = JsonParser.parseString(line);
-        if (!element.isJsonObject()) {
-            throw new IllegalArgumentException("expected a JSON object but found " + line);
-        }
-        JsonObject object = element.getAsJsonObject();
+        JsonObject object = JsonRecords.parseObject(line);
         for (String key : KEYS) {
             if (!object.has(key)) {
                 throw new IllegalArgumentException("the key '" + key + "' is missing");

@@ -29,8 +29,9 @@ import org.seqlab.io.SettingException;
  *     that reason
  * @param validEvery also validate every this many updates inside an epoch (logged, and kept as the
  *     best model when better; the schedule still counts epochs); 0 validates at epoch ends only
- * @param diagnosticsEvery record gradient diagnostics every this many updates ({@code
- *     diagnostics.jsonl} and charts beside the model, see {@code Diagnostics}); 0 records none
+ * @param diagnosticsEvery record gradient diagnostics every this many updates (key {@code
+ *     diagnostics}; {@code diagnostics.jsonl} and charts beside the model, see {@code
+ *     Diagnostics}); 0 records none
  */
 public record TrainingConfig(
         int epochs,
@@ -46,7 +47,7 @@ public record TrainingConfig(
         @JsonRecords.Optional("0") float average,
         @JsonRecords.Optional("0") int stopAfter,
         @JsonRecords.Optional("0") int validEvery,
-        @JsonRecords.Optional("0") int diagnosticsEvery) {
+        @SerializedName("diagnostics") @JsonRecords.Optional("0") int diagnosticsEvery) {
 
     /** Creates settings that validate at epoch ends only. */
     public TrainingConfig(
@@ -119,8 +120,7 @@ public record TrainingConfig(
         }
         if (diagnosticsEvery < 0) {
             throw new SettingException(
-                    "diagnostics_every",
-                    "must be 0 (none) or at least 1; got " + diagnosticsEvery + ".");
+                    "diagnostics", "must be 0 (none) or at least 1; got " + diagnosticsEvery + ".");
         }
         if (validEvery < 0) {
             throw new SettingException(

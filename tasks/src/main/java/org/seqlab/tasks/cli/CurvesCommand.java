@@ -59,7 +59,12 @@ public final class CurvesCommand implements Callable<Integer> {
             if (!Files.isRegularFile(log)) {
                 throw new IllegalArgumentException("--run: " + log + " does not exist.");
             }
-            logs.put(run.substring(0, eq), TrainingLog.read(log));
+            List<EpochRecord> records = TrainingLog.read(log);
+            if (records.stream().noneMatch(r -> Double.isFinite(r.valid()))) {
+                throw new IllegalArgumentException(
+                        "--run: " + log + " holds no validation value to draw.");
+            }
+            logs.put(run.substring(0, eq), records);
         }
         OutputPaths.requireFileOrAbsent("--out", out);
         LossCurveChart.compare(logs, title, yTitle, out);

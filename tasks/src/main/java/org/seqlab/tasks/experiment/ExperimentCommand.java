@@ -13,6 +13,7 @@ import org.seqlab.eval.DiagnosticsChart;
 import org.seqlab.io.AtomicFiles;
 import org.seqlab.seq2seq.CellType;
 import org.seqlab.tasks.cli.CellConverter;
+import org.seqlab.tasks.cli.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -104,6 +105,7 @@ public final class ExperimentCommand implements Runnable {
                 throw new IllegalArgumentException(
                         "--updates, --hidden and --batch must be at least 1, --lr positive.");
             }
+            OutputPaths.requireDirectoryOrAbsent("--out", out);
             Files.createDirectories(out);
             GradientsExperiment experiment =
                     new GradientsExperiment(hidden, batch, updates, lr, seed);

@@ -36,6 +36,15 @@ class CurvesCommandTest {
                 CliRun.run("curves", "--run", "x=" + dir.resolve("nope"), "--out", png.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("nope"), missing.err());
+        Path binary = Files.write(dir.resolve("binary.jsonl"), new byte[] {(byte) 0xff, 0x41});
+        Path garbage = Files.writeString(dir.resolve("garbage.jsonl"), "not json\n");
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+        for (Path bad : new Path[] {binary, garbage, empty}) {
+            CliRun r2 = CliRun.run("curves", "--run", "x=" + bad, "--out", png.toString());
+            assertEquals(2, r2.code(), bad.toString());
+            assertTrue(r2.err().contains(bad.getFileName().toString()), r2.err());
+            assertTrue(!r2.err().contains("com.google") && !r2.err().contains("http"), r2.err());
+        }
         CliRun malformed = CliRun.run("curves", "--run", a.toString(), "--out", png.toString());
         assertEquals(2, malformed.code());
         assertTrue(malformed.err().contains("LABEL=DIR"), malformed.err());
